@@ -1,0 +1,35 @@
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import type { Env } from './env';
+import type { Database } from './db/connect';
+import { errorHandler } from './middlewares/errorHandler';
+import { rejectOperators } from './middlewares/rejectOperators';
+import { apiRouter } from './routes';
+
+export const version = '0.1.0';
+
+export interface AppContextExtras {
+  env: Env;
+  db: Database;
+  version: string;
+}
+
+declare module 'koa' {
+  interface ExtendableContext {
+    env: Env;
+    db: Database;
+  }
+}
+
+/** Builds the Koa app; only main.ts listens, so tests import this. */
+export function createApp(env: Env, db: Database): Koa {
+  const app = new Koa({ proxy: true });
+  Object.assign(app.context, { env, db, version } satisfies AppContextExtras);
+  app.use(errorHandler());
+  app.use(bodyParser({ jsonLimit: '1mb', enableTypes: ['json'], encoding: 'utf-8' }));
+  app.use(rejectOperators());
+  const api = apiRouter();
+  app.use(api.routes());
+  app.use(api.allowedMethods({ throw: true }));
+  return app;
+}

@@ -1,0 +1,32 @@
+import http from 'node:http';
+import { loadEnv } from './env';
+import { logger } from './logger';
+import { connectDatabase } from './db/connect';
+import { createApp } from './app';
+
+async function main() {
+  const env = loadEnv();
+  const db = await connectDatabase({
+    uri: env.MONGODB_URI,
+    dataDir: env.JIUGAI_DB_MODE === 'memory' ? null : env.dataDir,
+  });
+  const app = createApp(env, db);
+  const server = http.createServer(app.callback());
+  server.listen(env.PORT, env.HOST, () => {
+    const addr = server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : env.PORT;
+    logger.info({ port, db: db.kind }, `旧改通服务已启动: http://localhost:${port}`);
+  });
+  const shutdown = async () => {
+    server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
