@@ -5,6 +5,7 @@ import type { Database } from './db/connect';
 import { errorHandler } from './middlewares/errorHandler';
 import { rejectOperators } from './middlewares/rejectOperators';
 import { apiRouter } from './routes';
+import { configureNotifications } from './commands/notifications';
 
 export const version = '0.1.0';
 
@@ -25,6 +26,7 @@ declare module 'koa' {
 export function createApp(env: Env, db: Database): Koa {
   const app = new Koa({ proxy: true });
   Object.assign(app.context, { env, db, version } satisfies AppContextExtras);
+  configureNotifications(env);
   app.use(errorHandler());
   app.use(bodyParser({ jsonLimit: '1mb', enableTypes: ['json'], encoding: 'utf-8' }));
   app.use(rejectOperators());

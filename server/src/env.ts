@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   WECHAT_APP_ID: z.string().optional(),
   WECHAT_APP_SECRET: z.string().optional(),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  /** Subscription-message template ids: "survey_open=ID,vote_open=ID,complaint_status=ID". */
+  WECHAT_SUBSCRIBE_TEMPLATES: z.string().default(''),
   /** Public origin of the H5 build, used in QR codes when WeChat is not configured. */
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -13,7 +13,12 @@ export interface TestServer {
 
 /** The real app on a random port over the embedded database kept in memory (or MONGODB_URI_TEST). */
 export async function startTestServer(overrides: Partial<NodeJS.ProcessEnv> = {}): Promise<TestServer> {
-  const env = loadEnv({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-0123456789abcdef', ...overrides } as NodeJS.ProcessEnv);
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    JWT_SECRET: 'test-secret-0123456789abcdef',
+    JIUGAI_DB_MODE: 'memory',
+    ...overrides,
+  } as NodeJS.ProcessEnv);
   const db = await connectDatabase({
     uri: process.env.MONGODB_URI_TEST,
     dataDir: null,
@@ -30,5 +35,27 @@ export async function startTestServer(overrides: Partial<NodeJS.ProcessEnv> = {}
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
     },
+  };
+}
+
+/**
+ * A second app over the same database with different settings (e.g. NODE_ENV=production, WeChat configured):
+ * mongoose keeps one connection per process, so tests that need another configuration share it.
+ */
+export async function startSiblingServer(base: TestServer, overrides: Partial<NodeJS.ProcessEnv>): Promise<TestServer> {
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    JWT_SECRET: base.env.JWT_SECRET,
+    JIUGAI_DB_MODE: 'memory',
+    ...overrides,
+  } as NodeJS.ProcessEnv);
+  const server = http.createServer(createApp(env, base.db).callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    env,
+    db: base.db,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,5 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ValidationError } from '../errors';
+
+// Zod's own messages (wrong type, too small, …) in Chinese, for schemas that do not name a message themselves.
+z.config(z.locales.zhCN());
 
 /** Chinese, field-by-field details for a failed parse. */
 export function describeIssues(error: z.ZodError) {

@@ -1,0 +1,11 @@
+import '@testing-library/jest-dom/vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { resetTaroMock } from './taro';
+
+// The H5 build is the default under test; a test may switch to weapp with vi.stubEnv.
+process.env.TARO_ENV = 'h5';
+
+beforeEach(() => resetTaroMock());
+afterEach(() => vi.unstubAllEnvs());
+afterEach(() => cleanup());

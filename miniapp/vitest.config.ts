@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { defineProject } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+/**
+ * Unit tests of pages and services in jsdom. Taro is mocked at one seam: `@tarojs/taro` resolves to
+ * test/taro.ts (vi.fn()s a test can program) and `@tarojs/components` to plain DOM elements.
+ */
+export default defineProject({
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@tarojs/taro': path.resolve(import.meta.dirname, 'test/taro.ts'),
+      '@tarojs/components': path.resolve(import.meta.dirname, 'test/components.tsx'),
+    },
+  },
+  test: {
+    name: 'miniapp',
+    root: import.meta.dirname,
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['./test/setup.ts'],
+    testTimeout: 20_000,
+  },
+});

@@ -1,0 +1,63 @@
+import { abstainOptionId, type ParticipationChannel } from '@jiugai/shared';
+import { ConflictError, DuplicateError, InvalidStateError, ValidationError } from '../errors';
+import { Ballot, type BallotDoc } from '../models/ballot';
+import type { HouseholdDoc } from '../models/household';
+import type { VoteDoc } from '../models/vote';
+import { statusAt } from '../policies/participation';
+import { areaCenti, assertEligible } from './votes';
+
+export interface BallotWrite {
+  vote: VoteDoc;
+  household: HouseholdDoc;
+  optionId: string;
+  channel: ParticipationChannel;
+  /** The resident, or the staff member entering a paper ballot. */
+  by: string;
+}
+
+/**
+ * Casts a household's ballot, or changes it while the vote is open if the vote allows changes. The unique
+ * (voteId, householdId) index decides between concurrent first ballots: exactly one insert wins, the others
+ * fall through to the change path. An online ballot and a staff-entered one never replace each other.
+ */
+export async function castBallot(w: BallotWrite): Promise<{ ballot: BallotDoc; created: boolean }> {
+  const status = statusAt(w.vote);
+  if (status !== 'open') throw InvalidStateError(status === 'scheduled' ? '表决尚未开始' : '表决已结束，不能再投票或修改');
+  assertEligible(w.vote, w.household);
+  if (w.optionId !== abstainOptionId && !w.vote.options.some((o) => o.id === w.optionId))
+    throw ValidationError('optionId：没有这个表决选项', [{ path: 'optionId', message: '没有这个表决选项' }]);
+
+  await Ballot.init();
+  const castAt = new Date();
+  try {
+    const doc = await Ballot.create({
+      voteId: w.vote._id,
+      householdId: w.household._id,
+      buildingId: w.household.buildingId,
+      regionPath: w.household.regionPath,
+      ownerKey: w.household.ownerKey,
+      areaCenti: areaCenti(w.household.area),
+      optionId: w.optionId,
+      channel: w.channel,
+      castBy: w.by,
+      castAt,
+    });
+    return { ballot: doc.toObject() as BallotDoc, created: true };
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+  }
+
+  const existing = await Ballot.findOne({ voteId: w.vote._id, householdId: w.household._id }).lean<BallotDoc>();
+  if (!existing) throw ConflictError();
+  const online = w.channel === 'miniapp';
+  if ((existing.channel === 'miniapp') !== online)
+    throw InvalidStateError(online ? '社区已为您家录入了纸质表决票，如需更改请联系社区' : '该户已在小程序投票，不能再录入纸质表决票');
+  if (!w.vote.allowChange) throw DuplicateError('该户已经投票，本次表决不允许修改');
+  const updated = await Ballot.findOneAndUpdate(
+    { _id: existing._id, changes: existing.changes },
+    { $set: { optionId: w.optionId, channel: w.channel, castBy: w.by, castAt }, $inc: { changes: 1 } },
+    { returnDocument: 'after' },
+  ).lean<BallotDoc>();
+  if (!updated) throw ConflictError('该户的表决票刚被修改过，请刷新后重试');
+  return { ballot: updated, created: false };
+}

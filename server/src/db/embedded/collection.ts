@@ -1,0 +1,133 @@
+import { BSON, ObjectId, type Document } from 'bson';
+import { Query } from 'mingo';
+import { keyOf } from './compare';
+import { badValue, bsonObjectTooLarge, documentValidationFailure, duplicateKey, indexNotFound } from './errors';
+import { Index, type IndexSpec } from './indexes';
+import { queryOptions } from './mingoOptions';
+import { choosePlan, equalityConditions } from './planner';
+import { MAX_BSON_SIZE } from './wire';
+
+/** One collection: documents by _id key, in insertion order, plus its secondary indexes. */
+
+export interface CollectionOptions {
+  validator?: Document;
+  validationLevel?: string;
+  validationAction?: string;
+  [option: string]: unknown;
+}
+
+/** A deep copy that keeps BSON types (ObjectId, Long, Binary…); used before a document is modified. */
+export function cloneDocument(doc: Document): Document {
+  return BSON.deserialize(BSON.serialize(doc));
+}
+
+export class Collection {
+  readonly docs = new Map<string, Document>();
+  readonly indexes: Index[] = [];
+  private validator?: Query;
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    public options: CollectionOptions = {},
+  ) {
+    this.setValidator(options.validator);
+  }
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  setValidator(validator?: Document): void {
+    if (validator && '$jsonSchema' in validator) throw badValue('$jsonSchema validators are not supported by the embedded engine');
+    this.validator = validator && Object.keys(validator).length ? new Query(validator, queryOptions()) : undefined;
+  }
+
+  idIndexSpec(): IndexSpec {
+    return { v: 2, key: { _id: 1 }, name: '_id_' };
+  }
+
+  private validate(doc: Document): void {
+    if (this.validator && this.options.validationAction !== 'warn' && !this.validator.test(doc)) {
+      throw documentValidationFailure('Document failed validation');
+    }
+    const size = BSON.calculateObjectSize(doc);
+    if (size > MAX_BSON_SIZE) throw bsonObjectTooLarge(`object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`);
+  }
+
+  /** Adds a document with an _id; throws (changing nothing) on a duplicate key or failed validation. */
+  insert(doc: Document): Document {
+    if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
+    if (Array.isArray(doc._id)) throw badValue('can\'t use an array for _id');
+    this.validate(doc);
+    const id = keyOf(doc._id);
+    if (this.docs.has(id)) throw duplicateKey(this.ns, '_id_', { _id: 1 }, { _id: doc._id });
+    for (const index of this.indexes) index.checkUnique(id, doc);
+    this.docs.set(id, doc);
+    for (const index of this.indexes) index.add(id, doc);
+    return doc;
+  }
+
+  /** Replaces a stored document by a new version with the same _id, after the unique checks. */
+  replace(old: Document, next: Document): void {
+    const id = keyOf(old._id);
+    if (keyOf(next._id) !== id) throw new Error('internal: _id changed in replace');
+    this.validate(next);
+    for (const index of this.indexes) index.checkUnique(id, next);
+    for (const index of this.indexes) index.remove(id, old);
+    this.docs.set(id, next);
+    for (const index of this.indexes) index.add(id, next);
+  }
+
+  remove(doc: Document): void {
+    const id = keyOf(doc._id);
+    if (!this.docs.delete(id)) return;
+    for (const index of this.indexes) index.remove(id, doc);
+  }
+
+  /** Documents that may match the filter: from an index when equality pins an indexed prefix, else all. */
+  candidates(filter: Document): Iterable<Document> {
+    const conditions = equalityConditions(filter);
+    const ids = conditions.get('_id');
+    if (ids) return ids.map((v) => this.docs.get(keyOf(v))).filter((d): d is Document => d !== undefined);
+    const plan = choosePlan(this.indexes, conditions);
+    if (!plan) return this.docs.values();
+    const out: Document[] = [];
+    for (const id of plan.index.lookup(plan.values)) {
+      const doc = this.docs.get(id);
+      if (doc) out.push(doc);
+    }
+    return out;
+  }
+
+  /** Stored documents matching the filter (references: copy before changing one). */
+  *find(filter: Document): Generator<Document> {
+    const query = new Query(filter, queryOptions());
+    for (const doc of this.candidates(filter)) if (query.test(doc)) yield doc;
+  }
+
+  createIndex(spec: IndexSpec): Index {
+    const index = new Index(spec, this.ns);
+    try {
+      for (const [id, doc] of this.docs) {
+        index.checkUnique(id, doc);
+        index.add(id, doc);
+      }
+    } catch (err) {
+      index.clear();
+      throw err;
+    }
+    this.indexes.push(index);
+    return index;
+  }
+
+  dropIndex(name: string): void {
+    const i = this.indexes.findIndex((ix) => ix.name === name);
+    if (i < 0) throw indexNotFound(`index not found with name [${name}]`);
+    this.indexes.splice(i, 1);
+  }
+
+  listIndexSpecs(): IndexSpec[] {
+    return [this.idIndexSpec(), ...this.indexes.map((ix) => ix.spec)];
+  }
+}

@@ -1,0 +1,85 @@
+import { BSON, ObjectId, type Document } from 'bson';
+import { Aggregator, update as mingoUpdate } from 'mingo';
+import { cloneDocument } from './collection';
+import { keyOf } from './compare';
+import { CommandError, failedToParse } from './errors';
+import { queryOptions } from './mingoOptions';
+import { equalityConditions } from './planner';
+
+/** Applying one update specification (operators, replacement or pipeline) to a copy of a document. */
+
+export type UpdateSpec = Document | Document[];
+
+const immutableId = () => new CommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+
+export function isOperatorUpdate(u: UpdateSpec): boolean {
+  if (Array.isArray(u)) return false;
+  const keys = Object.keys(u);
+  const ops = keys.filter((k) => k.startsWith('$'));
+  if (ops.length && ops.length !== keys.length) throw failedToParse('update document mixes operators and plain fields');
+  return ops.length > 0;
+}
+
+/** mingo has no $setOnInsert: on insert it is a $set, on an existing document it does nothing. */
+function withoutSetOnInsert(u: Document, inserting: boolean): Document {
+  if (!('$setOnInsert' in u)) return u;
+  const { $setOnInsert, ...rest } = u;
+  if (!inserting) return rest;
+  return { ...rest, $set: { ...($setOnInsert as Document), ...((rest.$set as Document) ?? {}) } };
+}
+
+/**
+ * The updated version of a stored document, or undefined when the update changes nothing.
+ * The stored document itself is never touched (mingo updates in place, so it works on a copy).
+ */
+export function applyUpdate(
+  stored: Document,
+  u: UpdateSpec,
+  opts: { arrayFilters?: Document[]; filter?: Document; inserting?: boolean } = {},
+): Document | undefined {
+  let next: Document;
+  if (Array.isArray(u)) {
+    next = new Aggregator(u, queryOptions()).run([cloneDocument(stored)])[0] as Document;
+  } else if (isOperatorUpdate(u)) {
+    next = cloneDocument(stored);
+    const modifier = withoutSetOnInsert(u, Boolean(opts.inserting));
+    if (Object.keys(modifier).length === 0) return undefined;
+    const changed = mingoUpdate(next, modifier, opts.arrayFilters, opts.filter, { cloneMode: 'deep', queryOptions: queryOptions() });
+    if (changed.length === 0 && !opts.inserting) return undefined;
+  } else {
+    next = { _id: stored._id, ...cloneDocument(u) };
+    if (u._id !== undefined) next._id = u._id;
+  }
+  if (stored._id !== undefined && keyOf(next._id) !== keyOf(stored._id)) throw immutableId();
+  const operators = !Array.isArray(u) && isOperatorUpdate(u);
+  if (!opts.inserting && !operators && Buffer.compare(BSON.serialize(next), BSON.serialize(stored)) === 0) return undefined;
+  return next;
+}
+
+function setPath(doc: Document, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let at = doc;
+  for (const p of parts.slice(0, -1)) {
+    if (at[p] === undefined || at[p] === null || typeof at[p] !== 'object') at[p] = {};
+    at = at[p] as Document;
+  }
+  at[parts[parts.length - 1]] = value;
+}
+
+/** The document an upsert inserts: the filter's equality fields, then the update applied with $setOnInsert. */
+export function upsertDocument(filter: Document, u: UpdateSpec, arrayFilters?: Document[]): Document {
+  const base: Document = {};
+  if (Array.isArray(u) || isOperatorUpdate(u)) {
+    for (const [path, values] of equalityConditions(filter)) if (values.length === 1) setPath(base, path, values[0]);
+  } else if (filter._id !== undefined && equalityConditions(filter).get('_id')?.length === 1) {
+    base._id = equalityConditions(filter).get('_id')![0];
+  }
+  const start = cloneDocument(base);
+  const next = applyUpdate(start, u, { arrayFilters, inserting: true }) ?? start;
+  if (next._id === undefined) return { _id: new ObjectId(), ...next };
+  if (Object.keys(next)[0] !== '_id') {
+    const { _id, ...rest } = next;
+    return { _id, ...rest };
+  }
+  return next;
+}
