@@ -93,7 +93,7 @@ async function findLatencyAt(sizes: number[]): Promise<Map<number, number>> {
       await Ballot.collection.insertMany(Array.from({ length: Math.min(5_000, size - i) }, (_, k) => row(i + k)));
     }
     have = size;
-    const probes = 3_000;
+    const probes = 1_000;
     for (let i = 0; i < 200; i++) await Ballot.findOne({ code: row(i).code }).lean(); // warm-up
     const start = performance.now();
     for (let i = 0; i < probes; i++) await Ballot.findOne({ code: row((i * 7919) % size).code }).lean();

@@ -42,8 +42,9 @@ const fieldWork: Permission[] = [
   'complaints.view',
   'complaints.handle',
   'supervision.view',
+  'audit.view',
 ];
-const management: Permission[] = [...fieldWork, 'projects.edit', 'projects.stage', 'votes.manage', 'audit.view'];
+const management: Permission[] = [...fieldWork, 'projects.edit', 'projects.stage', 'votes.manage'];
 
 const grants: Record<Role, Permission[]> = {
   resident: [],

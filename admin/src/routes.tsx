@@ -27,7 +27,12 @@ export interface AppRoute {
 
 /** Every page of the console, the permission it needs, and its lazily loaded code (one chunk per page). */
 export const appRoutes: AppRoute[] = [
+  { path: '/dashboard', name: '数据看板', icon: <BarChartOutlined />, permission: 'dashboard.view', component: lazy(() => import('./pages/dashboard')) },
+  { path: '/surveys', name: '征求意见', icon: <FormOutlined />, permission: 'surveys.view', component: lazy(() => import('./pages/surveys')) },
   { path: '/surveys/new', name: '新建问卷', permission: 'surveys.edit', hideInMenu: true, component: lazy(() => import('./pages/survey-builder')) },
+  { path: '/surveys/:id', name: '问卷详情', permission: 'surveys.view', hideInMenu: true, component: lazy(() => import('./pages/survey-detail')) },
+  { path: '/votes', name: '业主表决', icon: <AuditOutlined />, permission: 'votes.view', component: lazy(() => import('./pages/votes')) },
+  { path: '/votes/:id', name: '表决详情', permission: 'votes.view', hideInMenu: true, component: lazy(() => import('./pages/vote-detail')) },
   { path: '/complaints', name: '投诉处理', icon: <AlertOutlined />, permission: 'complaints.view', component: lazy(() => import('./pages/complaints')) },
   { path: '/staff', name: '账号管理', icon: <TeamOutlined />, permission: 'staff.manage', component: lazy(() => import('./pages/staff')) },
 ];

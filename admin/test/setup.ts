@@ -27,8 +27,10 @@ class NoopResizeObserver {
   disconnect() {}
 }
 window.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
+// jsdom computes styles by walking every stylesheet, and antd injects thousands of rules: with the real
+// getComputedStyle each keystroke in a test takes seconds. Inline styles are all the tests need.
 const originalGetComputedStyle = window.getComputedStyle;
-window.getComputedStyle = (elt: Element, pseudo?: string | null) => originalGetComputedStyle(elt, pseudo ? undefined : pseudo);
+window.getComputedStyle = (elt: Element) => (elt as HTMLElement).style ?? originalGetComputedStyle(elt);
 window.scrollTo = () => {};
 URL.createObjectURL ??= () => 'blob:test';
 URL.revokeObjectURL ??= () => {};

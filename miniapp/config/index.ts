@@ -8,8 +8,17 @@ const sharedSrc = path.resolve(__dirname, '../../shared/src');
 // npm keeps some @tarojs packages in miniapp/node_modules (not hoisted); packages hoisted to the root
 // (taro-h5, NutUI) must still find them.
 const ownModules = path.resolve(__dirname, '../node_modules');
-const webpackChain = (chain: { resolve: { modules: { add(p: string): { add(p: string): unknown } } } }) => {
+type Chain = {
+  resolve: { modules: { add(p: string): { add(p: string): unknown } }; alias: { set(k: string, v: string): unknown } };
+};
+const webpackChain = (chain: Chain) => {
   chain.resolve.modules.add('node_modules').add(ownModules);
+};
+// The H5 router keeps the page history in module state: every importer (the app entry and taro-h5's
+// navigateTo) must get the same file, or navigation finds no history.
+const h5WebpackChain = (chain: Chain) => {
+  webpackChain(chain);
+  chain.resolve.alias.set('@tarojs/router$', path.join(ownModules, '@tarojs/router/dist/index.esm.js'));
 };
 
 export default defineConfig<'webpack5'>(async (merge: (...configs: object[]) => object) => {
@@ -39,7 +48,7 @@ export default defineConfig<'webpack5'>(async (merge: (...configs: object[]) => 
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [sharedSrc] },
-      webpackChain,
+      webpackChain: h5WebpackChain,
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: {
         ignoreOrder: true,

@@ -3,6 +3,7 @@ import type { ProjectBoard, SessionUser } from '@jiugai/shared';
 export const boardFixture = (over: Partial<ProjectBoard> = {}): ProjectBoard => ({
   projectId: '64b000000000000000000001',
   sceneId: 'dh2024-01',
+  compoundId: '64b0000000000000000000c1',
   name: '东河区幸福小区 2024 年老旧小区改造',
   year: 2024,
   stage: 'construction',

@@ -98,19 +98,34 @@ export const expectedAccess: Record<string, Expected> = {
   'GET /api/v1/surveys/:id/collection': { allow: handlers, other: 'deny' },
   'GET /api/v1/surveys/:id/results': { allow: handlers, other: 'deny' },
   'GET /api/v1/surveys/:id/export': { allow: handlers, other: 'deny' },
-  'PUT /api/v1/surveys/:id/responses/:householdId': { allow: household, other: 'deny' },
+  // The household in the path is the branch-1 resident's; the supervisor is bound to another one.
+  'PUT /api/v1/surveys/:id/responses/:householdId': { allow: ['resident'], other: 'deny' },
   'PUT /api/v1/surveys/:id/paper-responses/:householdId': { allow: handlers, other: 'deny' },
-  'GET /api/v1/surveys/:id/responses/:householdId': { allow: [...handlers, ...household], other: 'deny' },
+  'GET /api/v1/surveys/:id/responses/:householdId': { allow: [...handlers, 'resident'], other: 'deny' },
+
+  // owner votes: opened by the street office and the bureau; ballots by the resident bound to the household
+  'GET /api/v1/votes': { allow: handlers, other: 'filter' },
+  'POST /api/v1/votes': { allow: managers, other: 'deny' },
+  'GET /api/v1/votes/mine': { allow: household, other: 'filter' },
+  'GET /api/v1/votes/:id': { allow: [...handlers, ...household], other: 'deny' },
+  'GET /api/v1/votes/:id/tally': { allow: [...handlers, ...household], other: 'deny' },
+  'POST /api/v1/votes/:id/close': { allow: managers, other: 'deny' },
+  'GET /api/v1/votes/:id/households': { allow: handlers, other: 'deny' },
+  'GET /api/v1/votes/:id/export': { allow: handlers, other: 'deny' },
+  'PUT /api/v1/votes/:id/ballots/:householdId': { allow: ['resident'], other: 'deny' },
+  'PUT /api/v1/votes/:id/paper-ballots/:householdId': { allow: handlers, other: 'deny' },
+  'GET /api/v1/votes/:id/ballots/:householdId': { allow: [...handlers, 'resident'], other: 'deny' },
 
   // complaints
   'POST /api/v1/complaints': { allow: household, other: 'deny' },
   'GET /api/v1/complaints/mine': { allow: household, other: 'filter' },
   'GET /api/v1/complaints/public': { allow: 'public', other: 'same', optional: true },
   'GET /api/v1/complaints': { allow: handlers, other: 'filter' },
-  'GET /api/v1/complaints/:id': { allow: any, other: 'deny' },
+  // The world's complaint is filed by the branch-1 resident: the supervisor and the expert are not its author.
+  'GET /api/v1/complaints/:id': { allow: [...handlers, 'resident'], other: 'deny' },
   'POST /api/v1/complaints/:id/transitions': { allow: handlers, other: 'deny' },
-  'POST /api/v1/complaints/:id/rating': { allow: household, other: 'deny' },
-  'POST /api/v1/complaints/:id/reopen': { allow: household, other: 'deny' },
+  'POST /api/v1/complaints/:id/rating': { allow: ['resident'], other: 'deny' },
+  'POST /api/v1/complaints/:id/reopen': { allow: ['resident'], other: 'deny' },
 
   // supervision, notifications, audit
   'POST /api/v1/supervision/members': { allow: handlers, other: 'deny' },
@@ -121,8 +136,10 @@ export const expectedAccess: Record<string, Expected> = {
   'GET /api/v1/supervision/inspections/mine': { allow: ['supervisor'], other: 'filter' },
   'GET /api/v1/supervision/inspections': { allow: handlers, other: 'filter' },
   'GET /api/v1/supervision/summary': { allow: handlers, other: 'deny' },
+  'GET /api/v1/notifications/templates': { allow: any, other: 'same' },
   'POST /api/v1/notifications/subscriptions': { allow: household, other: 'same' },
   'GET /api/v1/notifications/subscriptions': { allow: household, other: 'filter' },
   'GET /api/v1/notifications/outbox': { allow: handlers, other: 'filter' },
   'GET /api/v1/audit': { allow: handlers, other: 'filter' },
+  'GET /api/v1/dashboard': { allow: handlers, other: 'filter' },
 };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness';
 import { discoverRoutes, fillPath } from '../support/routes';
 import { loadSharedSchemas, SchemaRecorder } from '../support/sharedSchemas';
-import { probeRoute } from '../support/probe';
+import { probeRoute, type RouteShape } from '../support/probe';
 import { idOverride, ownParams } from '../support/targets';
 import { sampleFor } from '../support/jsonSchemaArb';
 import { notAProperClientError } from '../support/http';
@@ -16,52 +16,55 @@ import { casesFor, type RouteTarget } from './corpus';
  */
 let h: Harness;
 let rec: SchemaRecorder;
+let corpusSize = 0;
+const known: string[] = [];
+const routes = discoverRoutes();
 beforeAll(async () => {
   rec = new SchemaRecorder(await loadSharedSchemas());
   h = await startHarness();
 });
-afterAll(async () => h?.close());
+afterAll(async () => {
+  console.log(`bad-input corpus: ${corpusSize} requests over ${routes.length} routes; ${known.length} known failures`);
+  for (const k of known) console.log(`known failure: ${k}`);
+  await h?.close();
+});
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-describe('bad input corpus', () => {
-  it('gets a 4xx with a code and a Chinese message for every case, and writes nothing', async () => {
-    const failures: string[] = [];
-    const known: string[] = [];
-    let size = 0;
-    const routes = discoverRoutes();
-    for (const route of routes) {
+function targetOf(route: (typeof routes)[number], shape: RouteShape): RouteTarget {
+  const params = ownParams(h, route);
+  const base = (s: RouteShape['body']) => {
+    if (!s) return undefined;
+    const sample = sampleFor(s.json, 7, idOverride(h));
+    return { schema: s.schema, json: s.json, base: isObj(sample) ? sample : {} };
+  };
+  return {
+    method: route.method,
+    path: fillPath(route.path, params),
+    pattern: route.path,
+    paramNames: route.paramNames,
+    params,
+    body: base(shape.body),
+    query: base(shape.query),
+  };
+}
+
+describe('bad input corpus: 4xx with a code and a Chinese message, nothing written', () => {
+  for (const route of routes) {
+    it(route.key, async () => {
       const shape = await probeRoute(h, rec, route);
-      const params = ownParams(h, route);
-      const base = (s: typeof shape.body) => {
-        if (!s) return undefined;
-        const sample = sampleFor(s.json, 7, idOverride(h));
-        return { schema: s.schema, json: s.json, base: isObj(sample) ? sample : {} };
-      };
-      const target: RouteTarget = {
-        method: route.method,
-        path: fillPath(route.path, params),
-        pattern: route.path,
-        paramNames: route.paramNames,
-        params,
-        body: base(shape.body),
-        query: base(shape.query),
-      };
-      const cases = casesFor(target);
-      size += cases.length;
+      const cases = casesFor(targetOf(route, shape));
+      corpusSize += cases.length;
+      const failures: string[] = [];
       const before = await dumpDatabase(h.server.db.connection);
       for (const c of cases) {
         const r = await h.as(shape.caller, c.path, { method: c.method, body: c.body, raw: c.raw, contentType: c.contentType });
         const why = notAProperClientError(r);
-        if (!why) continue;
-        const line = `${route.key} :: ${c.label} → ${why}`;
-        (isKnown(`${route.key} :: ${c.label}`) ? known : failures).push(line);
+        if (why) (isKnown(`${route.key} :: ${c.label}`) ? known : failures).push(`${c.label} → ${why}`);
       }
       const changed = diffDumps(before, await dumpDatabase(h.server.db.connection));
-      if (changed.length) (isKnown(`${route.key} :: db`) ? known : failures).push(`${route.key} :: database changed: ${changed.join('; ')}`);
-    }
-    console.log(`bad-input corpus: ${size} requests over ${routes.length} routes; ${failures.length} failures, ${known.length} known`);
-    for (const k of known) console.log(`known failure: ${k}`);
-    expect(failures).toEqual([]);
-  });
+      if (changed.length) (isKnown(`${route.key} :: db`) ? known : failures).push(`database changed: ${changed.join('; ')}`);
+      expect(failures).toEqual([]);
+    });
+  }
 });

@@ -109,6 +109,14 @@ export function casesFor(t: RouteTarget): BadCase[] {
   add('form body', { path: basePath, raw: 'a=1&b[$gt]=2', contentType: 'application/x-www-form-urlencoded' });
   add('xml body', { path: basePath, raw: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>', contentType: 'application/xml' });
   add('body past the size limit', { path: basePath, raw: JSON.stringify({ ...validBody, pad: 'x'.repeat(overLimitBytes) }), contentType: 'application/json' });
+  const first = Object.keys(validBody)[0] ?? 'x';
+  for (const [label, value] of [
+    ['huge string near the size limit', '长'.repeat(300_000)],
+    ['huge array near the size limit', Array.from({ length: 150_000 }, () => 1)],
+  ] as const) {
+    const body = { ...validBody, [first]: value };
+    if (!t.body?.schema.safeParse(body).success) add(label, { path: basePath, body });
+  }
   add('deep nesting', { path: basePath, raw: '{"a":'.repeat(5000) + '1' + '}'.repeat(5000), contentType: 'application/json' });
   for (const op of operatorBodies) add(`operator body ${JSON.stringify(op).slice(0, 30)}`, { path: basePath, body: { ...validBody, ...op } });
   add('__proto__ key', { path: basePath, raw: JSON.stringify(validBody).replace(/^\{/, '{"__proto__":{"role":"super_admin"},'), contentType: 'application/json' });
@@ -131,8 +139,9 @@ export function casesFor(t: RouteTarget): BadCase[] {
       }
       for (const v of wrongTypeValues) push(`${p} as ${JSON.stringify(v).slice(0, 12)}`, { ...base, [p]: v });
       for (const v of injectedValues) add(`${p} operator ${JSON.stringify(v)}`, { path: basePath, body: { ...base, [p]: v } });
-      push(`${p} huge string`, { ...base, [p]: '长'.repeat(200_000) });
-      push(`${p} huge array`, { ...base, [p]: Array.from({ length: 60_000 }, (_, i) => `x${i}`) });
+      // Past every length limit in shared/ (≤ 5,000 characters, ≤ 500 items); the body-size limit has its own case.
+      push(`${p} huge string`, { ...base, [p]: '长'.repeat(20_000) });
+      push(`${p} huge array`, { ...base, [p]: Array.from({ length: 5_000 }, (_, i) => `x${i}`) });
     }
     push('empty object', {});
   }

@@ -13,7 +13,7 @@ export interface Participation {
   voteId?: string;
   complaintId?: string;
   privateComplaintId?: string;
-  /** A pending binding request of branch 1 (by the other resident, for a household not yet bound). */
+  /** A pending binding request for a branch-1 household, by a resident outside the matrix. */
   bindingId?: string;
 }
 
@@ -80,7 +80,7 @@ export async function createParticipation(
   const complaint = await as('resident', '/api/v1/complaints', { method: 'POST', body: complaintBody(projectId) });
   const priv = await as('resident', '/api/v1/complaints', { method: 'POST', body: complaintBody(projectId, 'private') });
   const last = world.own.householdIds.length - 1;
-  const binding = await as('resident@other', '/api/v1/bindings', {
+  const binding = await as('applicant', '/api/v1/bindings', {
     method: 'POST',
     body: { buildingId: world.own.buildingId, unit: String(1 + (last % 3)), room: String(101 + last), name: '申请人', phone: '13700000000' },
   });

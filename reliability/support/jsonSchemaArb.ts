@@ -71,7 +71,10 @@ export function arbitraryFor(schema: JsonSchema, root: JsonSchema = schema, over
       const required = new Set(schema.required ?? []);
       const record: Record<string, fc.Arbitrary<unknown>> = {};
       for (const [name, sub] of Object.entries(props)) {
-        record[name] = override?.(name, sub) ?? arbitraryFor(sub, root, override, depth + 1);
+        const given = override?.(name, sub);
+        // A field the caller supplies (a real id) is always sent, optional or not.
+        if (given && sub.type !== undefined && !sub.enum) required.add(name);
+        record[name] = given ?? arbitraryFor(sub, root, override, depth + 1);
       }
       return fc.record(record, { requiredKeys: [...required].filter((k) => k in props) });
     }

@@ -118,6 +118,8 @@ export async function buildWorld(opts: { households?: number; extraResidents?: n
       users[`${role}${suffix}`] = { id: String(u._id), role };
     }
   }
+  const applicant = await User.create({ role: 'resident', openid: `rel_applicant_${serial}`, name: '申请人' });
+  users.applicant = { id: String(applicant._id), role: 'resident' };
   const admin = await User.create({ role: 'super_admin', account: `rel_super_${serial}`, name: '系统管理员' });
   users.super_admin = users['super_admin@other'] = { id: String(admin._id), role: 'super_admin' };
   for (let i = 0; i < (opts.extraResidents ?? 0); i++) {

@@ -6,6 +6,8 @@ import { errorHandler } from './middlewares/errorHandler';
 import { rejectOperators } from './middlewares/rejectOperators';
 import { apiRouter } from './routes';
 import { configureNotifications } from './commands/notifications';
+import { staticSites } from './static';
+import { boardFastPath } from './routes/board/boardFastPath';
 
 export const version = '0.1.0';
 
@@ -28,6 +30,8 @@ export function createApp(env: Env, db: Database): Koa {
   Object.assign(app.context, { env, db, version } satisfies AppContextExtras);
   configureNotifications(env);
   app.use(errorHandler());
+  app.use(staticSites());
+  app.use(boardFastPath());
   app.use(bodyParser({ jsonLimit: '1mb', enableTypes: ['json'], encoding: 'utf-8' }));
   app.use(rejectOperators());
   const api = apiRouter();

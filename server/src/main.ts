@@ -3,6 +3,7 @@ import { loadEnv } from './env';
 import { logger } from './logger';
 import { connectDatabase } from './db/connect';
 import { createApp } from './app';
+import { prepareDemoData } from './seed/prepare';
 
 async function main() {
   const env = loadEnv();
@@ -10,6 +11,7 @@ async function main() {
     uri: env.MONGODB_URI,
     dataDir: env.JIUGAI_DB_MODE === 'memory' ? null : env.dataDir,
   });
+  await prepareDemoData(env);
   const app = createApp(env, db);
   const server = http.createServer(app.callback());
   server.listen(env.PORT, env.HOST, () => {

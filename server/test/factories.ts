@@ -18,13 +18,21 @@ export async function createRegionChain(label = `区${next()}`) {
   const district = await createRegion({ parent: null, name: `${label}` });
   const street = await createRegion({ parent: district, name: `${label}街道` });
   const community = await createRegion({ parent: street, name: `${label}社区` });
-  const compound = await createRegion({ parent: community, name: `${label}小区`, address: `${label}路 1 号` });
+  const compound = await createRegion({
+    parent: community,
+    name: `${label}小区`,
+    address: `${label}路 1 号`,
+  });
   const building = await createRegion({ parent: compound, name: '1号楼' });
   return { district, street, community, compound, building };
 }
 export type RegionChain = Awaited<ReturnType<typeof createRegionChain>>;
 
-export async function createHouseholds(building: RegionDoc, count: number, from = 101): Promise<HouseholdDoc[]> {
+export async function createHouseholds(
+  building: RegionDoc,
+  count: number,
+  from = 101,
+): Promise<HouseholdDoc[]> {
   const docs = Array.from({ length: count }, (_, i) => ({
     compoundId: building.parentId,
     buildingId: building._id,
@@ -43,14 +51,20 @@ export async function createHouseholds(building: RegionDoc, count: number, from 
 export const testPassword = 'Passw0rd!x';
 
 /** A user of any role; staff get an account and the test password, and are scoped to `scope`. */
-export async function createUser(role: Role, scope?: RegionDoc | null, extra: Partial<UserDoc> = {}): Promise<UserDoc> {
+export async function createUser(
+  role: Role,
+  scope?: RegionDoc | null,
+  extra: Partial<UserDoc> = {},
+): Promise<UserDoc> {
   const n = next();
   const staff = role !== 'resident' && role !== 'supervisor';
   const doc = await User.create({
     role,
     name: `${role}-${n}`,
     phone: '13912345678',
-    ...(staff ? { account: `${role}_${n}`, passwordHash: await hashPassword(testPassword) } : { openid: `openid-${n}` }),
+    ...(staff
+      ? { account: `${role}_${n}`, passwordHash: await hashPassword(testPassword) }
+      : { openid: `openid-${n}` }),
     ...(scope ? { scopeRegionId: scope._id, scopePath: scope.path } : {}),
     ...extra,
   });
@@ -59,13 +73,20 @@ export async function createUser(role: Role, scope?: RegionDoc | null, extra: Pa
 
 export function tokenFor(server: TestServer, user: Pick<UserDoc, '_id' | 'role' | 'scopePath'>): string {
   return signToken(
-    { id: String(user._id), role: user.role as Role, ...(user.scopePath ? { scopePath: user.scopePath } : {}) },
+    {
+      id: String(user._id),
+      role: user.role as Role,
+      ...(user.scopePath ? { scopePath: user.scopePath } : {}),
+    },
     'access',
     server.env.JWT_SECRET,
     600,
   );
 }
 
-export async function createTestProject(compound: RegionDoc, overrides: Partial<{ year: number; stage: ProjectDoc['stage'] }> = {}) {
+export async function createTestProject(
+  compound: RegionDoc,
+  overrides: Partial<{ year: number; stage: ProjectDoc['stage'] }> = {},
+) {
   return createProject({ compound, year: overrides.year ?? 2026, stage: overrides.stage });
 }

@@ -33,14 +33,16 @@ export async function startFakeWechat(appid = 'wx-test-app', secret = 'wx-test-s
       return res.end('down');
     }
     if (url.pathname === '/sns/jscode2session') {
-      if (url.searchParams.get('appid') !== appid || url.searchParams.get('secret') !== secret) return json({ errcode: 40125, errmsg: 'invalid appsecret' });
+      if (url.searchParams.get('appid') !== appid || url.searchParams.get('secret') !== secret)
+        return json({ errcode: 40125, errmsg: 'invalid appsecret' });
       const openid = fake.codes.get(url.searchParams.get('js_code') ?? '');
       if (!openid) return json({ errcode: 40029, errmsg: 'invalid code' });
       return json({ openid, session_key: 'SECRET-SESSION-KEY' });
     }
     if (url.pathname === '/cgi-bin/token') return json({ access_token: 'ACCESS-TOKEN', expires_in: 7200 });
     if (url.pathname === '/wxa/getwxacodeunlimit') {
-      if (url.searchParams.get('access_token') !== 'ACCESS-TOKEN') return json({ errcode: 40001, errmsg: 'invalid credential' });
+      if (url.searchParams.get('access_token') !== 'ACCESS-TOKEN')
+        return json({ errcode: 40001, errmsg: 'invalid credential' });
       res.setHeader('content-type', 'image/png');
       return res.end(fakeWxaCodePng);
     }

@@ -6,6 +6,8 @@ import { Project } from '../src/models/project';
 import { Region } from '../src/models/region';
 import { User } from '../src/models/user';
 import type { TestServer } from './testServer';
+import { imageForm, tinyPng } from './images';
+import { call as httpCall, type ApiResponse, type CallOptions } from './http';
 
 /**
  * A small district for participation tests: one district, streets A and B, each with a community, a compound
@@ -48,11 +50,17 @@ async function region(level: RegionLevel, name: string, parent?: RegionRef): Pro
   return { _id, path };
 }
 
-async function side(district: RegionRef, label: string): Promise<Side & { streetPath: string; communityPath: string }> {
+async function side(
+  district: RegionRef,
+  label: string,
+): Promise<Side & { streetPath: string; communityPath: string }> {
   const street = await region('street', `${label}街道`, district);
   const community = await region('community', `${label}社区`, street);
   const compound = await region('compound', `${label}小区`, community);
-  const buildings = [await region('building', '1号楼', compound), await region('building', '2号楼', compound)];
+  const buildings = [
+    await region('building', '1号楼', compound),
+    await region('building', '2号楼', compound),
+  ];
   const households = [];
   for (const [i, b] of [buildings[0], buildings[0], buildings[1], buildings[1]].entries()) {
     households.push(
@@ -97,7 +105,11 @@ export async function buildWorld(server: TestServer): Promise<World> {
   const person = async (key: string, role: Role, extra: Record<string, unknown> = {}) => {
     const u = await User.create({ role, name: `${key}姓名`, phone: '13912345678', ...extra });
     const token = signToken(
-      { id: String(u._id), role, ...(typeof extra.scopePath === 'string' ? { scopePath: extra.scopePath } : {}) },
+      {
+        id: String(u._id),
+        role,
+        ...(typeof extra.scopePath === 'string' ? { scopePath: extra.scopePath } : {}),
+      },
       'access',
       server.env.JWT_SECRET,
       3600,
@@ -105,10 +117,22 @@ export async function buildWorld(server: TestServer): Promise<World> {
     return { id: String(u._id), token };
   };
   const people = {
-    residentA: await person('居民甲', 'resident', { householdIds: [a.householdIds[0]], openid: 'openid-resident-a' }),
-    resident2A: await person('居民甲二', 'resident', { householdIds: [a.householdIds[2]], openid: 'openid-resident-2a' }),
-    residentB: await person('居民乙', 'resident', { householdIds: [b.householdIds[0]], openid: 'openid-resident-b' }),
-    supervisorA: await person('监督员', 'supervisor', { supervisorCategory: 'npc_deputy', openid: 'openid-supervisor' }),
+    residentA: await person('居民甲', 'resident', {
+      householdIds: [a.householdIds[0]],
+      openid: 'openid-resident-a',
+    }),
+    resident2A: await person('居民甲二', 'resident', {
+      householdIds: [a.householdIds[2]],
+      openid: 'openid-resident-2a',
+    }),
+    residentB: await person('居民乙', 'resident', {
+      householdIds: [b.householdIds[0]],
+      openid: 'openid-resident-b',
+    }),
+    supervisorA: await person('监督员', 'supervisor', {
+      supervisorCategory: 'npc_deputy',
+      openid: 'openid-supervisor',
+    }),
     communityA: await person('社区甲', 'community_staff', { scopePath: a.communityPath }),
     streetA: await person('街道甲', 'street_staff', { scopePath: a.streetPath }),
     bureau: await person('住建局', 'bureau_admin', { scopePath: district.path }),
@@ -121,32 +145,19 @@ export async function buildWorld(server: TestServer): Promise<World> {
   return { a, b, tokens, userIds };
 }
 
-export interface ApiResponse<T = any> {
-  status: number;
-  body: T;
-}
-
-/** A JSON call to the test server. */
-export async function call<T = any>(
+/** A JSON call to the test server under /api/v1 (the shared `call` with the prefix added). */
+export const call = (
   server: TestServer,
   method: string,
   path: string,
-  opts: { token?: string; body?: unknown } = {},
-): Promise<ApiResponse<T>> {
-  const res = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+  opts: CallOptions = {},
+): Promise<ApiResponse> => httpCall(server, method, `/api/v1${path}`, opts);
 
 /** Waits for something written after the response (e.g. a subscription message), up to `ms`. */
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, ms = 3000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  ms = 3000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = await probe();
@@ -154,4 +165,11 @@ export async function eventually<T>(probe: () => Promise<T | undefined | null | 
     if (Date.now() > end) throw new Error('条件在限定时间内未满足');
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** Uploads a real 1×1 PNG as the caller and returns its URL, for photo fields. */
+export async function uploadPhoto(server: TestServer, token: string): Promise<string> {
+  const res = await call(server, 'POST', '/uploads', { token, body: imageForm(tinyPng) });
+  if (res.status !== 201 && res.status !== 200) throw new Error(`upload failed: ${res.status}`);
+  return (res.body as { url: string }).url;
 }

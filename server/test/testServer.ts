@@ -42,7 +42,10 @@ export async function startTestServer(overrides: Partial<NodeJS.ProcessEnv> = {}
  * A second app over the same database with different settings (e.g. NODE_ENV=production, WeChat configured):
  * mongoose keeps one connection per process, so tests that need another configuration share it.
  */
-export async function startSiblingServer(base: TestServer, overrides: Partial<NodeJS.ProcessEnv>): Promise<TestServer> {
+export async function startSiblingServer(
+  base: TestServer,
+  overrides: Partial<NodeJS.ProcessEnv>,
+): Promise<TestServer> {
   const env = loadEnv({
     NODE_ENV: 'test',
     JWT_SECRET: base.env.JWT_SECRET,

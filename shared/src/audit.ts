@@ -20,7 +20,12 @@ export const AuditQuery = PageQuery.extend({
     .max(60)
     .optional(),
   actorId: objectId('操作人').optional(),
-  targetType: z.string().trim().regex(/^[a-z_]+$/, '对象类型格式不正确').max(40).optional(),
+  targetType: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]+$/, '对象类型格式不正确')
+    .max(40)
+    .optional(),
   targetId: z.string().trim().max(40).optional(),
   from: moment.optional(),
   to: moment.optional(),

@@ -8,7 +8,11 @@ export const maxPasswordLength = 128;
 export const loginLockout = { maxFailures: 5, lockMinutes: 15 } as const;
 
 export const LoginRequest = z.object({
-  account: z.string().trim().min(1, '请输入账号').max(maxAccountLength, `账号最多 ${maxAccountLength} 个字符`),
+  account: z
+    .string()
+    .trim()
+    .min(1, '请输入账号')
+    .max(maxAccountLength, `账号最多 ${maxAccountLength} 个字符`),
   password: z.string().min(1, '请输入密码').max(maxPasswordLength, `密码最多 ${maxPasswordLength} 个字符`),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;

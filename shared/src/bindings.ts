@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PageQuery } from './pagination';
 import { mobilePhone, objectId, personName } from './staff';
+import { supervisorCategories } from './supervision';
 
 export const BindingStatus = { Pending: 'pending', Approved: 'approved', Rejected: 'rejected' } as const;
 export type BindingStatus = (typeof BindingStatus)[keyof typeof BindingStatus];
@@ -24,7 +25,9 @@ export const BindingRequestCreate = z.object({
 });
 export type BindingRequestCreate = z.infer<typeof BindingRequestCreate>;
 
-export const BindingReject = z.object({ reason: z.string().trim().min(1, '请填写不通过的原因').max(200, '原因最多 200 个字符') });
+export const BindingReject = z.object({
+  reason: z.string().trim().min(1, '请填写不通过的原因').max(200, '原因最多 200 个字符'),
+});
 export type BindingReject = z.infer<typeof BindingReject>;
 
 export const BindingListQuery = PageQuery.extend({
@@ -38,7 +41,11 @@ export const BindingRedeem = z.object({
     .string()
     .trim()
     .transform((s) => s.toUpperCase())
-    .pipe(z.string().regex(new RegExp(`^[${bindingCodeAlphabet}]{${bindingCodeLength}}$`), '绑定码应为 8 位字母或数字')),
+    .pipe(
+      z
+        .string()
+        .regex(new RegExp(`^[${bindingCodeAlphabet}]{${bindingCodeLength}}$`), '绑定码应为 8 位字母或数字'),
+    ),
 });
 export type BindingRedeem = z.infer<typeof BindingRedeem>;
 
@@ -78,4 +85,27 @@ export interface BindingCodeView {
   unit: string;
   room: string;
   code: string;
+}
+
+// ---- Appointing supervision-group members (义务监督员) from residents ----
+
+export const SupervisorCandidatesQuery = z.object({ compoundId: objectId('小区') });
+export const SupervisorAppoint = z.object({
+  userId: objectId('用户'),
+  /** The community or compound whose projects the member supervises. */
+  scopeRegionId: objectId('监督区域'),
+  category: z.enum(supervisorCategories, { message: '请选择监督员身份' }).optional(),
+});
+export type SupervisorAppoint = z.infer<typeof SupervisorAppoint>;
+export const SupervisorListQuery = PageQuery.extend({ regionId: objectId('区域').optional() });
+
+/** A resident or supervisor as staff see them when appointing: name and phone masked. */
+export interface ResidentPerson {
+  id: string;
+  role: 'resident' | 'supervisor';
+  name: string;
+  phone: string;
+  supervisorCategory?: string;
+  scopeRegionName?: string;
+  households: { compoundName: string; buildingName: string; unit: string; room: string }[];
 }

@@ -1,4 +1,11 @@
-import type { MilestoneView, PlanItem, ProgressView, ProjectFigures, ProjectStage, ResponsiblePerson } from './projects';
+import type {
+  MilestoneView,
+  PlanItem,
+  ProgressView,
+  ProjectFigures,
+  ProjectStage,
+  ResponsiblePerson,
+} from './projects';
 
 /** The H5 page that opens a project's board; the QR code carries `?scene=<sceneId>`. */
 export const boardPagePath = 'pages/board/index';
@@ -8,6 +15,8 @@ export const maxSceneIdLength = 32;
 export interface ProjectBoard {
   projectId: string;
   sceneId: string;
+  /** The compound (小区) region id: the mini-program lists its buildings when a resident binds a household. */
+  compoundId: string;
   name: string;
   year: number;
   stage: ProjectStage;

@@ -6,7 +6,12 @@ import type { Role } from './roles';
 
 /** Who files complaints (mini-program) and who handles them (admin console). */
 export const complaintFilerRoles: Role[] = ['resident', 'supervisor'];
-export const complaintHandlerRoles: Role[] = ['community_staff', 'street_staff', 'bureau_admin', 'super_admin'];
+export const complaintHandlerRoles: Role[] = [
+  'community_staff',
+  'street_staff',
+  'bureau_admin',
+  'super_admin',
+];
 
 export const ComplaintCategory = {
   Quality: 'quality',
@@ -18,7 +23,10 @@ export const ComplaintCategory = {
   Other: 'other',
 } as const;
 export type ComplaintCategory = (typeof ComplaintCategory)[keyof typeof ComplaintCategory];
-export const complaintCategories = Object.values(ComplaintCategory) as [ComplaintCategory, ...ComplaintCategory[]];
+export const complaintCategories = Object.values(ComplaintCategory) as [
+  ComplaintCategory,
+  ...ComplaintCategory[],
+];
 export const complaintCategoryLabel: Record<ComplaintCategory, string> = {
   quality: '施工质量',
   safety: '安全',
@@ -58,7 +66,10 @@ export const complaintTransitions: Record<ComplaintStatus, ComplaintStatus[]> = 
  * further working days later it escalates to the district housing bureau.
  */
 export const complaintTimeLimits = {
-  workingDays: { submitted: 1, accepted: 2, processing: 5 } satisfies Record<Exclude<ComplaintStatus, 'closed'>, number>,
+  workingDays: { submitted: 1, accepted: 2, processing: 5 } satisfies Record<
+    Exclude<ComplaintStatus, 'closed'>,
+    number
+  >,
   bureauAfterOverdueDays: 3,
 } as const;
 
@@ -129,13 +140,19 @@ export const ComplaintRatingBody = z.object({
 export type ComplaintRatingBody = z.infer<typeof ComplaintRatingBody>;
 
 export const ComplaintReopenBody = z.object({
-  reason: z.string({ message: '请说明重新打开的原因' }).trim().min(2, '请说明重新打开的原因').max(500, '原因最多 500 字'),
+  reason: z
+    .string({ message: '请说明重新打开的原因' })
+    .trim()
+    .min(2, '请说明重新打开的原因')
+    .max(500, '原因最多 500 字'),
 });
 export type ComplaintReopenBody = z.infer<typeof ComplaintReopenBody>;
 
 export const ComplaintIdParams = z.object({ id: objectId('投诉') });
 
-const booleanQuery = z.enum(['true', 'false'], { message: '只能为 true 或 false' }).transform((v) => v === 'true');
+const booleanQuery = z
+  .enum(['true', 'false'], { message: '只能为 true 或 false' })
+  .transform((v) => v === 'true');
 
 export const ComplaintQueueQuery = PageQuery.extend({
   status: z.enum(complaintStatuses, { message: '状态不正确' }).optional(),

@@ -9,7 +9,11 @@ export const maxRegionNameLength = 100;
 export const RegionCreate = z.object({
   /** Omitted for a district (super_admin only). The new node's level is the level below its parent. */
   parentId: objectId('上级区域').optional(),
-  name: z.string().trim().min(1, '请输入名称').max(maxRegionNameLength, `名称最多 ${maxRegionNameLength} 个字符`),
+  name: z
+    .string()
+    .trim()
+    .min(1, '请输入名称')
+    .max(maxRegionNameLength, `名称最多 ${maxRegionNameLength} 个字符`),
   address: z.string().trim().max(200, '地址最多 200 个字符').optional(),
   floors: z.coerce.number().int('层数必须是整数').min(1, '层数至少为 1').max(100, '层数最多 100').optional(),
 });
@@ -21,7 +25,9 @@ export const RegionUpdate = RegionCreate.omit({ parentId: true })
 export type RegionUpdate = z.infer<typeof RegionUpdate>;
 
 export const RegionTreeQuery = z.object({
-  includeBuildings: z.enum(['true', 'false'], { message: 'includeBuildings 只能是 true 或 false' }).optional(),
+  includeBuildings: z
+    .enum(['true', 'false'], { message: 'includeBuildings 只能是 true 或 false' })
+    .optional(),
 });
 export const IdParams = z.object({ id: objectId() });
 export type IdParams = z.infer<typeof IdParams>;
@@ -87,7 +93,14 @@ export interface HouseholdView {
 }
 
 /** Excel import: one row of the template (楼栋, 单元, 房号, 面积, 业主姓名, 联系电话). */
-export const householdImportColumns = ['楼栋', '单元', '房号', '专有部分面积(平方米)', '业主姓名', '联系电话'] as const;
+export const householdImportColumns = [
+  '楼栋',
+  '单元',
+  '房号',
+  '专有部分面积(平方米)',
+  '业主姓名',
+  '联系电话',
+] as const;
 export const HouseholdImportRow = z.object({
   building: z.string().trim().min(1, '楼栋不能为空').max(100, '楼栋名称最多 100 个字符'),
   unit: unitField,

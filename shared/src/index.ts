@@ -15,3 +15,4 @@ export * from './board';
 export * from './complaints';
 export * from './supervision';
 export * from './audit';
+export * from './dashboard';

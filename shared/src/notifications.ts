@@ -52,7 +52,10 @@ export interface NotificationDataMap {
  */
 export const NotificationStatus = { Sent: 'sent', Failed: 'failed', Outbox: 'outbox' } as const;
 export type NotificationStatus = (typeof NotificationStatus)[keyof typeof NotificationStatus];
-export const notificationStatuses = Object.values(NotificationStatus) as [NotificationStatus, ...NotificationStatus[]];
+export const notificationStatuses = Object.values(NotificationStatus) as [
+  NotificationStatus,
+  ...NotificationStatus[],
+];
 
 /** Body of POST /notifications/subscriptions: the templates the resident accepted in the WeChat prompt. */
 export const SubscriptionCreateBody = z.object({

@@ -86,10 +86,17 @@ export const contentCategoryLabel: Record<ContentCategory, string> = {
 
 // ---- Milestones (the seed's deadlines, month-day of the project year) ----
 
-export const MilestoneKey = { Procedures: 'procedures', BasicCompletion: 'basic_completion', Acceptance: 'acceptance' } as const;
+export const MilestoneKey = {
+  Procedures: 'procedures',
+  BasicCompletion: 'basic_completion',
+  Acceptance: 'acceptance',
+} as const;
 export type MilestoneKey = (typeof MilestoneKey)[keyof typeof MilestoneKey];
 export const milestoneKeys = Object.values(MilestoneKey) as [MilestoneKey, ...MilestoneKey[]];
-export const milestoneDefaults: Record<MilestoneKey, { label: string; monthDay: string; doneAtStage: ProjectStage }> = {
+export const milestoneDefaults: Record<
+  MilestoneKey,
+  { label: string; monthDay: string; doneAtStage: ProjectStage }
+> = {
   procedures: { label: '完成前期手续及方案评审', monthDay: '04-10', doneAtStage: 'construction' },
   basic_completion: { label: '基本完成改造任务', monthDay: '10-31', doneAtStage: 'basically_complete' },
   acceptance: { label: '完成竣工验收', monthDay: '12-31', doneAtStage: 'handover' },
@@ -98,7 +105,11 @@ export const milestoneDefaults: Record<MilestoneKey, { label: string; monthDay: 
 export const ReviewVerdict = { Pass: 'pass', Revise: 'revise', Reject: 'reject' } as const;
 export type ReviewVerdict = (typeof ReviewVerdict)[keyof typeof ReviewVerdict];
 export const reviewVerdicts = Object.values(ReviewVerdict) as [ReviewVerdict, ...ReviewVerdict[]];
-export const reviewVerdictLabel: Record<ReviewVerdict, string> = { pass: '通过', revise: '修改后通过', reject: '不通过' };
+export const reviewVerdictLabel: Record<ReviewVerdict, string> = {
+  pass: '通过',
+  revise: '修改后通过',
+  reject: '不通过',
+};
 
 export const AcceptanceParty = {
   Construction: 'construction',
@@ -117,9 +128,19 @@ export const acceptancePartyLabel: Record<AcceptanceParty, string> = {
   housing_bureau: '住建局',
 };
 
-export const HandoverFacility = { Water: 'water', Heating: 'heating', Power: 'power', Telecom: 'telecom', Gas: 'gas', Other: 'other' } as const;
+export const HandoverFacility = {
+  Water: 'water',
+  Heating: 'heating',
+  Power: 'power',
+  Telecom: 'telecom',
+  Gas: 'gas',
+  Other: 'other',
+} as const;
 export type HandoverFacility = (typeof HandoverFacility)[keyof typeof HandoverFacility];
-export const handoverFacilities = Object.values(HandoverFacility) as [HandoverFacility, ...HandoverFacility[]];
+export const handoverFacilities = Object.values(HandoverFacility) as [
+  HandoverFacility,
+  ...HandoverFacility[],
+];
 export const handoverFacilityLabel: Record<HandoverFacility, string> = {
   water: '供水设施',
   heating: '供热设施',
@@ -132,7 +153,8 @@ export const handoverFacilityLabel: Record<HandoverFacility, string> = {
 // ---- Request schemas ----
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字符`);
+const text = (label: string, max: number) =>
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字符`);
 const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}最多 ${max} 个字符`);
 
 export const ProjectFigures = z.object({
@@ -217,7 +239,10 @@ export const StageChange = z.object({
 });
 export type StageChange = z.infer<typeof StageChange>;
 
-export const MilestoneParams = z.object({ id: objectId('项目'), key: z.enum(milestoneKeys, { message: '节点无效' }) });
+export const MilestoneParams = z.object({
+  id: objectId('项目'),
+  key: z.enum(milestoneKeys, { message: '节点无效' }),
+});
 export const MilestoneUpdate = z
   .object({ deadline: isoDate, doneAt: isoDate.nullable() })
   .partial()
@@ -234,7 +259,12 @@ export type ProgressCreate = z.infer<typeof ProgressCreate>;
 export const AcceptanceRecordBody = z.object({
   date: isoDate,
   participants: z
-    .array(z.object({ party: z.enum(acceptanceParties, { message: '参加方无效' }), name: text('单位或人员', 100) }))
+    .array(
+      z.object({
+        party: z.enum(acceptanceParties, { message: '参加方无效' }),
+        name: text('单位或人员', 100),
+      }),
+    )
     .min(1, '请填写参加验收的各方')
     .max(50, '参加方最多 50 个'),
   verdict: z.enum(['passed', 'failed'], { message: '请选择验收结论' }),

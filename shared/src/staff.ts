@@ -4,12 +4,24 @@ import { PageQuery } from './pagination';
 import type { Role } from './roles';
 
 export const objectId = (label = 'ID') => z.string().regex(/^[0-9a-f]{24}$/i, `${label}格式不正确`);
-export const mobilePhone = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
+export const mobilePhone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
 /** Mobile or landline (e.g. 0472-1234567, 12345). */
-export const contactPhone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{5,8})$/, '电话号码格式不正确');
+export const contactPhone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{5,8})$/, '电话号码格式不正确');
 export const personName = z.string().trim().min(1, '请输入姓名').max(50, '姓名最多 50 个字符');
 
-export const staffAccountRoles = ['community_staff', 'street_staff', 'bureau_admin', 'expert', 'super_admin'] as const;
+export const staffAccountRoles = [
+  'community_staff',
+  'street_staff',
+  'bureau_admin',
+  'expert',
+  'super_admin',
+] as const;
 
 export const StaffPassword = z
   .string()

@@ -5,7 +5,12 @@ import { PhotoList } from './uploads';
 import type { Role } from './roles';
 
 /** Staff who manage supervision groups and read inspection records. */
-export const supervisionStaffRoles: Role[] = ['community_staff', 'street_staff', 'bureau_admin', 'super_admin'];
+export const supervisionStaffRoles: Role[] = [
+  'community_staff',
+  'street_staff',
+  'bureau_admin',
+  'super_admin',
+];
 
 /** 义务监督小组 members, as the seed lists them. */
 export const SupervisorCategory = {
@@ -16,7 +21,10 @@ export const SupervisorCategory = {
   ActiveResident: 'active_resident',
 } as const;
 export type SupervisorCategory = (typeof SupervisorCategory)[keyof typeof SupervisorCategory];
-export const supervisorCategories = Object.values(SupervisorCategory) as [SupervisorCategory, ...SupervisorCategory[]];
+export const supervisorCategories = Object.values(SupervisorCategory) as [
+  SupervisorCategory,
+  ...SupervisorCategory[],
+];
 export const supervisorCategoryLabel: Record<SupervisorCategory, string> = {
   npc_deputy: '人大代表',
   cppcc_member: '政协委员',
@@ -37,7 +45,11 @@ export const inspectionAspectLabel: Record<InspectionAspect, string> = {
 export const inspectionFindingsMax = 2000;
 
 const rating = (label: string) =>
-  z.number({ message: `请为${label}打分` }).int(`${label}评分须为整数`).min(1, `${label}评分为 1–5 分`).max(5, `${label}评分为 1–5 分`);
+  z
+    .number({ message: `请为${label}打分` })
+    .int(`${label}评分须为整数`)
+    .min(1, `${label}评分为 1–5 分`)
+    .max(5, `${label}评分为 1–5 分`);
 
 export const SupervisionMemberCreateBody = z.object({
   projectId: objectId('项目'),
@@ -56,7 +68,11 @@ export const InspectionCreateBody = z.object({
     .string({ message: '请填写巡查日期' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, '巡查日期格式应为 YYYY-MM-DD')
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), '巡查日期无效'),
-  ratings: z.object({ quality: rating('工程质量'), safety: rating('施工安全'), civility: rating('文明施工') }),
+  ratings: z.object({
+    quality: rating('工程质量'),
+    safety: rating('施工安全'),
+    civility: rating('文明施工'),
+  }),
   findings: z
     .string({ message: '请填写巡查发现' })
     .trim()

@@ -35,3 +35,7 @@ export function flattenLevel(nodes: RegionNode[], level: RegionLevel, prefix = '
     return [...own, ...flattenLevel(n.children ?? [], level, label)];
   });
 }
+
+/** The buildings of a compound. */
+export const fetchBuildings = async (compoundId: string): Promise<RegionNode[]> =>
+  (await api.get<RegionNode>(`/regions/${compoundId}`)).children?.filter((c) => c.level === 'building') ?? [];

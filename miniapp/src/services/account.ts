@@ -12,7 +12,7 @@ export async function fetchMe(): Promise<SessionUser> {
 export const createBinding = (body: BindingRequestCreate) =>
   request<BindingRequestView>('/bindings', { method: 'POST', data: body, quiet: true });
 export const redeemBindingCode = (code: string) =>
-  request<{ household: BoundHousehold } | BoundHousehold>('/bindings/redeem', { method: 'POST', data: { code }, quiet: true });
+  request<{ households: BoundHousehold[] }>('/bindings/redeem', { method: 'POST', data: { code }, quiet: true });
 export const myBindings = () =>
   request<{ items: BindingRequestView[] } | BindingRequestView[]>('/bindings/mine').then((r) => (Array.isArray(r) ? r : r.items));
 export const bindingBuildings = (compoundId: string) =>

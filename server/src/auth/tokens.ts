@@ -19,7 +19,12 @@ interface Claims {
 }
 
 export function signToken(user: AuthUser, kind: TokenKind, secret: string, ttlSeconds: number): string {
-  const claims: Claims = { sub: user.id, role: user.role, typ: kind, ...(user.scopePath ? { scope: user.scopePath } : {}) };
+  const claims: Claims = {
+    sub: user.id,
+    role: user.role,
+    typ: kind,
+    ...(user.scopePath ? { scope: user.scopePath } : {}),
+  };
   return jwt.sign(claims, secret, { algorithm: 'HS256', expiresIn: ttlSeconds });
 }
 
@@ -32,6 +37,7 @@ export function verifyToken(token: string, kind: TokenKind, secret: string): Aut
     if (err instanceof jwt.TokenExpiredError) throw TokenExpiredError();
     throw AuthenticationError('登录凭证无效，请重新登录');
   }
-  if (claims.typ !== kind || typeof claims.sub !== 'string') throw AuthenticationError('登录凭证无效，请重新登录');
+  if (claims.typ !== kind || typeof claims.sub !== 'string')
+    throw AuthenticationError('登录凭证无效，请重新登录');
   return { id: claims.sub, role: claims.role, ...(claims.scope ? { scopePath: claims.scope } : {}) };
 }

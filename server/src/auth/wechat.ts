@@ -18,7 +18,10 @@ async function wechatFetch(url: string, init?: RequestInit): Promise<Response> {
 }
 
 /** Exchanges a `wx.login` code for the openid. The session_key stays here: it is neither stored nor returned. */
-export async function exchangeLoginCode(env: Env, code: string): Promise<{ openid: string; unionid?: string }> {
+export async function exchangeLoginCode(
+  env: Env,
+  code: string,
+): Promise<{ openid: string; unionid?: string }> {
   const url = new URL('/sns/jscode2session', env.WECHAT_API_BASE);
   url.search = new URLSearchParams({
     appid: env.WECHAT_APP_ID ?? '',
@@ -28,9 +31,14 @@ export async function exchangeLoginCode(env: Env, code: string): Promise<{ openi
   }).toString();
   const res = await wechatFetch(url.toString());
   if (!res.ok) throw wechatFailed();
-  const body = (await res.json().catch(() => ({}))) as { openid?: string; unionid?: string; errcode?: number };
+  const body = (await res.json().catch(() => ({}))) as {
+    openid?: string;
+    unionid?: string;
+    errcode?: number;
+  };
   // 40029 invalid code, 40163 code already used: the user should simply log in again.
-  if (body.errcode === 40029 || body.errcode === 40163) throw AuthenticationError('微信登录凭证无效，请重新进入小程序');
+  if (body.errcode === 40029 || body.errcode === 40163)
+    throw AuthenticationError('微信登录凭证无效，请重新进入小程序');
   if (body.errcode || typeof body.openid !== 'string' || !body.openid) {
     logger.warn({ errcode: body.errcode }, 'jscode2session refused');
     throw wechatFailed();
@@ -53,7 +61,10 @@ async function accessToken(env: Env): Promise<string> {
   const res = await wechatFetch(url.toString());
   const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number };
   if (!res.ok || !body.access_token) throw wechatFailed();
-  accessTokens.set(cacheKey, { token: body.access_token, expiresAt: Date.now() + ((body.expires_in ?? 7200) - 300) * 1000 });
+  accessTokens.set(cacheKey, {
+    token: body.access_token,
+    expiresAt: Date.now() + ((body.expires_in ?? 7200) - 300) * 1000,
+  });
   return body.access_token;
 }
 

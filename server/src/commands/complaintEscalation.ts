@@ -5,14 +5,20 @@ import { addWorkingDays } from './workingDays';
 const levelRank: Record<EscalationLevel, number> = { community: 0, street: 1, bureau: 2 };
 
 /** When a complaint entering `status` at `since` must leave it, and when it then goes on to the bureau. */
-export function complaintDeadlines(status: ComplaintStatus, since: Date): { dueAt?: Date; bureauDueAt?: Date } {
+export function complaintDeadlines(
+  status: ComplaintStatus,
+  since: Date,
+): { dueAt?: Date; bureauDueAt?: Date } {
   if (status === 'closed') return {};
   const dueAt = addWorkingDays(since, complaintTimeLimits.workingDays[status]);
   return { dueAt, bureauDueAt: addWorkingDays(dueAt, complaintTimeLimits.bureauAfterOverdueDays) };
 }
 
 /** The level an open complaint should have reached by `now`: on time → 社区, overdue → 街道办, later → 区住建局. */
-export function escalationLevelAt(deadlines: { dueAt?: Date | null; bureauDueAt?: Date | null }, now: Date): EscalationLevel {
+export function escalationLevelAt(
+  deadlines: { dueAt?: Date | null; bureauDueAt?: Date | null },
+  now: Date,
+): EscalationLevel {
   if (deadlines.bureauDueAt && now > deadlines.bureauDueAt) return 'bureau';
   if (deadlines.dueAt && now > deadlines.dueAt) return 'street';
   return 'community';
@@ -27,35 +33,31 @@ export const isOverdue = (c: { status: string; dueAt?: Date | null }, now: Date)
 
 /**
  * Raises the stored escalation level of every open complaint past its limits, so street and bureau queues
- * and dashboards can filter on it. Cheap (indexed) and idempotent: run before reading queues and dashboards.
+ * and dashboards can filter on it. Idempotent, and cheap when nothing is due (index lookups only): run before
+ * reading queues and dashboards. One update per status and level, whatever the number of complaints.
  */
-export async function escalateOverdueComplaints(now = new Date()): Promise<{ toStreet: number; toBureau: number }> {
-  const open = { status: { $ne: 'closed' as const } };
-  const entry = (level: EscalationLevel) => ({
-    action: 'escalate',
-    actorRole: 'system',
-    note: level === 'bureau' ? '逾期未办结，已提级至区住建局督办' : '逾期未处理，已提级至街道办督办',
-    at: now,
-  });
-  const bureau = await Complaint.find(
-    { ...open, bureauDueAt: { $lt: now }, escalationLevel: { $ne: 'bureau' } },
-    { _id: 1, status: 1 },
-  ).lean();
-  for (const c of bureau) {
-    await Complaint.updateOne(
-      { _id: c._id, escalationLevel: { $ne: 'bureau' } },
-      { $set: { escalationLevel: 'bureau' }, $push: { history: { ...entry('bureau'), status: c.status } } },
-    );
-  }
-  const street = await Complaint.find(
-    { ...open, dueAt: { $lt: now }, escalationLevel: 'community' },
-    { _id: 1, status: 1 },
-  ).lean();
-  for (const c of street) {
-    await Complaint.updateOne(
-      { _id: c._id, escalationLevel: 'community' },
-      { $set: { escalationLevel: 'street' }, $push: { history: { ...entry('street'), status: c.status } } },
-    );
-  }
-  return { toStreet: street.length, toBureau: bureau.length };
+export async function escalateOverdueComplaints(
+  now = new Date(),
+): Promise<{ toStreet: number; toBureau: number }> {
+  const due = (level: EscalationLevel, field: 'dueAt' | 'bureauDueAt') =>
+    Complaint.find(
+      { escalationLevel: level, [field]: { $lt: now }, status: { $ne: 'closed' as const } },
+      { _id: 1, status: 1 },
+    ).lean();
+  const toBureau = [...(await due('community', 'bureauDueAt')), ...(await due('street', 'bureauDueAt'))];
+  const bureauIds = new Set(toBureau.map((c) => String(c._id)));
+  const toStreet = (await due('community', 'dueAt')).filter((c) => !bureauIds.has(String(c._id)));
+  const raise = async (rows: { _id: unknown; status: string }[], level: EscalationLevel, note: string) => {
+    for (const status of new Set(rows.map((r) => r.status))) {
+      const ids = rows.filter((r) => r.status === status).map((r) => r._id);
+      const filter: Record<string, unknown> = { _id: { $in: ids }, status, escalationLevel: { $ne: level } };
+      await Complaint.updateMany(filter, {
+        $set: { escalationLevel: level },
+        $push: { history: { action: 'escalate', status, actorRole: 'system', note, at: now } },
+      });
+    }
+  };
+  await raise(toBureau, 'bureau', '逾期未办结，已提级至区住建局督办');
+  await raise(toStreet, 'street', '逾期未处理，已提级至街道办督办');
+  return { toStreet: toStreet.length, toBureau: toBureau.length };
 }

@@ -6,9 +6,17 @@ import {
   type ComplaintReopenBody,
   type ComplaintTransitionBody,
 } from '@jiugai/shared';
+import { createHash } from 'node:crypto';
 import type { Types } from 'mongoose';
 import type { AuthUser } from '../auth/tokens';
-import { ConflictError, ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from '../errors';
+import {
+  ConflictError,
+  DuplicateError,
+  ForbiddenError,
+  InvalidStateError,
+  NotFoundError,
+  ValidationError,
+} from '../errors';
 import { logger } from '../logger';
 import { Complaint, type ComplaintDoc } from '../models/complaint';
 import { Household } from '../models/household';
@@ -20,14 +28,31 @@ import { complaintDeadlines } from './complaintEscalation';
 import { notifyUser } from './notifications';
 
 /** Residents file about their own compound's project; supervisors also about projects they supervise. */
-async function assertMayFile(user: AuthUser, project: { _id: Types.ObjectId; compoundId: Types.ObjectId }): Promise<void> {
+async function assertMayFile(
+  user: AuthUser,
+  project: { _id: Types.ObjectId; compoundId: Types.ObjectId },
+): Promise<void> {
   const person = await User.findById(user.id, { householdIds: 1, disabled: 1 }).lean();
   if (!person || person.disabled) throw ForbiddenError('账号不可用');
-  const livesThere = await Household.exists({ _id: { $in: person.householdIds }, compoundId: project.compoundId });
+  const livesThere = await Household.exists({
+    _id: { $in: person.householdIds },
+    compoundId: project.compoundId,
+  });
   if (livesThere) return;
-  if (user.role === 'supervisor' && (await SupervisionMember.exists({ projectId: project._id, userId: user.id }))) return;
+  if (
+    user.role === 'supervisor' &&
+    (await SupervisionMember.exists({ projectId: project._id, userId: user.id }))
+  )
+    return;
   throw ForbiddenError('只能对本人所在小区或本人监督的改造项目提交投诉');
 }
+
+const duplicateWindowMs = 10 * 60_000;
+/** Same author, project and text in the same 10-minute window: the unique index stops concurrent double submits. */
+const dedupeKey = (authorId: string, projectId: string, text: string, at: Date) =>
+  createHash('sha256')
+    .update(`${authorId}|${projectId}|${text}|${Math.floor(at.getTime() / duplicateWindowMs)}`)
+    .digest('hex');
 
 export async function fileComplaint(user: AuthUser, body: ComplaintCreateBody): Promise<ComplaintDoc> {
   const project = await Project.findById(body.projectId, { compoundId: 1, regionPath: 1 }).lean();
@@ -40,10 +65,19 @@ export async function fileComplaint(user: AuthUser, body: ComplaintCreateBody): 
       { name: 1 },
     ).lean();
     if (!building)
-      throw ValidationError('楼栋不属于该项目所在小区', [{ path: 'buildingId', message: '楼栋不属于该项目所在小区' }]);
+      throw ValidationError('楼栋不属于该项目所在小区', [
+        { path: 'buildingId', message: '楼栋不属于该项目所在小区' },
+      ]);
     buildingName = building.name;
   }
   const now = new Date();
+  const duplicate = await Complaint.exists({
+    authorId: user.id,
+    projectId: project._id,
+    text: body.text,
+    createdAt: { $gt: new Date(now.getTime() - duplicateWindowMs) },
+  });
+  if (duplicate) throw DuplicateError('您刚刚已提交过相同内容的投诉，请勿重复提交');
   const doc = await Complaint.create({
     projectId: project._id,
     compoundId: project.compoundId,
@@ -59,6 +93,11 @@ export async function fileComplaint(user: AuthUser, body: ComplaintCreateBody): 
     status: 'submitted',
     ...complaintDeadlines('submitted', now),
     history: [{ action: 'submit', status: 'submitted', actorId: user.id, actorRole: user.role, at: now }],
+    dedupeKey: dedupeKey(user.id, String(project._id), body.text, now),
+  }).catch((err) => {
+    if ((err as { code?: number }).code === 11000)
+      throw DuplicateError('您刚刚已提交过相同内容的投诉，请勿重复提交');
+    throw err;
   });
   return doc.toObject() as ComplaintDoc;
 }
@@ -84,10 +123,19 @@ export async function transitionComplaint(
 ): Promise<ComplaintDoc> {
   const from = complaint.status as keyof typeof complaintTransitions;
   if (!complaintTransitions[from].includes(body.status))
-    throw InvalidStateError(`“${complaintStatusLabel[from]}”的投诉不能改为“${complaintStatusLabel[body.status]}”`);
+    throw InvalidStateError(
+      `“${complaintStatusLabel[from]}”的投诉不能改为“${complaintStatusLabel[body.status]}”`,
+    );
   const now = new Date();
   const note = body.status === 'closed' ? body.reply : (body.note ?? '');
-  const history = { action: 'transition', status: body.status, actorId: staff.id, actorRole: staff.role, note, at: now };
+  const history = {
+    action: 'transition',
+    status: body.status,
+    actorId: staff.id,
+    actorRole: staff.role,
+    note,
+    at: now,
+  };
   const update =
     body.status === 'closed'
       ? {
@@ -96,7 +144,9 @@ export async function transitionComplaint(
           $push: { history },
         }
       : { $set: { status: body.status, ...complaintDeadlines(body.status, now) }, $push: { history } };
-  const updated = await Complaint.findOneAndUpdate({ _id: complaint._id, status: from }, update, { returnDocument: 'after' }).lean();
+  const updated = await Complaint.findOneAndUpdate({ _id: complaint._id, status: from }, update, {
+    returnDocument: 'after',
+  }).lean();
   if (!updated) throw ConflictError('该投诉刚刚被他人处理，请刷新后重试');
   tellAuthor(updated as ComplaintDoc, note);
   return updated as ComplaintDoc;
@@ -116,7 +166,14 @@ export async function rateComplaint(user: AuthUser, complaint: ComplaintDoc, bod
     {
       $set: { rating: { score: body.score, comment: body.comment ?? '', at: now } },
       $push: {
-        history: { action: 'rate', status: 'closed', actorId: user.id, actorRole: user.role, note: `${body.score} 分`, at: now },
+        history: {
+          action: 'rate',
+          status: 'closed',
+          actorId: user.id,
+          actorRole: user.role,
+          note: `${body.score} 分`,
+          at: now,
+        },
       },
     },
     { returnDocument: 'after' },
@@ -138,7 +195,14 @@ export async function reopenComplaint(user: AuthUser, complaint: ComplaintDoc, b
       $unset: { closedAt: 1 },
       $inc: { reopenCount: 1 },
       $push: {
-        history: { action: 'reopen', status: 'processing', actorId: user.id, actorRole: user.role, note: body.reason, at: now },
+        history: {
+          action: 'reopen',
+          status: 'processing',
+          actorId: user.id,
+          actorRole: user.role,
+          note: body.reason,
+          at: now,
+        },
       },
     },
     { returnDocument: 'after' },

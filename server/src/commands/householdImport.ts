@@ -57,13 +57,21 @@ export async function importHouseholds(compound: RegionDoc, file: Buffer): Promi
   if (householdImportColumns.some((c, i) => header[i] !== c)) {
     throw ValidationError(`表头应为：${householdImportColumns.join('、')}，请使用导入模板`);
   }
-  const data = rows.slice(1).map((r, i) => ({ row: i + 2, cells: r })).filter((r) => r.cells.some(Boolean));
+  const data = rows
+    .slice(1)
+    .map((r, i) => ({ row: i + 2, cells: r }))
+    .filter((r) => r.cells.some(Boolean));
   if (data.length === 0) throw ValidationError('表格中没有住户数据');
   if (data.length > maxImportRows) throw ValidationError(`一次最多导入 ${maxImportRows} 户`);
 
-  const existingBuildings = await Region.find({ parentId: compound._id, level: 'building' }).lean<RegionDoc[]>();
+  const existingBuildings = await Region.find({ parentId: compound._id, level: 'building' }).lean<
+    RegionDoc[]
+  >();
   const buildingByName = new Map(existingBuildings.map((b) => [b.name, b]));
-  const existing = await Household.find({ compoundId: compound._id }, { buildingId: 1, unit: 1, room: 1 }).lean();
+  const existing = await Household.find(
+    { compoundId: compound._id },
+    { buildingId: 1, unit: 1, room: 1 },
+  ).lean();
   const taken = new Set(existing.map((h) => `${String(h.buildingId)}|${h.unit}|${h.room}`));
   const seen = new Map<string, number>();
   const errors: ImportRowError[] = [];
@@ -86,14 +94,21 @@ export async function importHouseholds(compound: RegionDoc, file: Buffer): Promi
     const v = parsed.data;
     const fileKey = `${v.building}|${v.unit}|${v.room}`;
     const existingBuilding = buildingByName.get(v.building);
-    if (seen.has(fileKey)) errors.push({ row, message: `与第 ${seen.get(fileKey)} 行重复：${v.building} ${v.unit} 单元 ${v.room}` });
+    if (seen.has(fileKey))
+      errors.push({
+        row,
+        message: `与第 ${seen.get(fileKey)} 行重复：${v.building} ${v.unit} 单元 ${v.room}`,
+      });
     else if (existingBuilding && taken.has(`${String(existingBuilding._id)}|${v.unit}|${v.room}`)) {
       errors.push({ row, message: `系统中已有该住户：${v.building} ${v.unit} 单元 ${v.room}` });
     } else valid.push({ row, value: v });
     seen.set(fileKey, seen.get(fileKey) ?? row);
   }
   if (errors.length > 0) {
-    throw ValidationError(`共有 ${errors.length} 行有误，未导入任何数据：第 ${errors[0].row} 行 ${errors[0].message}`, errors);
+    throw ValidationError(
+      `共有 ${errors.length} 行有误，未导入任何数据：第 ${errors[0].row} 行 ${errors[0].message}`,
+      errors,
+    );
   }
 
   const newBuildings = [...new Set(valid.map((v) => v.value.building))]

@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import {
   NotificationStatus,
   notificationPagePath,
+  notificationTemplates,
   type NotificationDataMap,
   type NotificationTemplate,
 } from '@jiugai/shared';
@@ -26,12 +27,19 @@ interface Delivery {
   templateIds: Partial<Record<NotificationTemplate, string>>;
 }
 
-function deliverySettings(env: Env = configuredEnv ?? loadEnv()): Delivery {
+/** The WeChat template id of each template, from WECHAT_SUBSCRIBE_TEMPLATES ("survey_open=ID,…"). */
+export function subscribeTemplateIds(env: Env): Partial<Record<NotificationTemplate, string>> {
   const templateIds: Partial<Record<NotificationTemplate, string>> = {};
   for (const pair of env.WECHAT_SUBSCRIBE_TEMPLATES.split(',')) {
     const [key, id] = pair.split('=').map((s) => s.trim());
-    if (key && id) templateIds[key as NotificationTemplate] = id;
+    if (key && id && (notificationTemplates as string[]).includes(key))
+      templateIds[key as NotificationTemplate] = id;
   }
+  return templateIds;
+}
+
+function deliverySettings(env: Env = configuredEnv ?? loadEnv()): Delivery {
+  const templateIds = subscribeTemplateIds(env);
   const wechat =
     env.WECHAT_APP_ID && env.WECHAT_APP_SECRET
       ? { apiBase: env.WECHAT_API_BASE, appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET }
@@ -109,7 +117,14 @@ async function deliverOne(
       }
     }
   }
-  await Notification.create({ userId: recipient.userId, template, status, regionPath: recipient.regionPath, ...message, error });
+  await Notification.create({
+    userId: recipient.userId,
+    template,
+    status,
+    regionPath: recipient.regionPath,
+    ...message,
+    error,
+  });
   return status;
 }
 
@@ -161,7 +176,11 @@ export async function notifyCompoundResidents<T extends NotificationTemplate>(
   const households = await Household.find({ compoundId }, { _id: 1, regionPath: 1 }).lean();
   const pathOf = new Map(households.map((h) => [String(h._id), h.regionPath]));
   const users = await User.find(
-    { householdIds: { $in: households.map((h) => h._id) }, role: { $in: ['resident', 'supervisor'] }, disabled: { $ne: true } },
+    {
+      householdIds: { $in: households.map((h) => h._id) },
+      role: { $in: ['resident', 'supervisor'] },
+      disabled: { $ne: true },
+    },
     { _id: 1, openid: 1, householdIds: 1 },
   ).lean();
   const recipients = users.map((u) => ({

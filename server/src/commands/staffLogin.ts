@@ -24,7 +24,11 @@ export async function staffLogin(account: string, password: string) {
   const ok = await verifyPassword(password, user?.passwordHash);
   if (!user || !ok) {
     if (user) {
-      const counted = await User.findOneAndUpdate({ _id: user._id }, { $inc: { failedLogins: 1 } }, { new: true });
+      const counted = await User.findOneAndUpdate(
+        { _id: user._id },
+        { $inc: { failedLogins: 1 } },
+        { new: true },
+      );
       if ((counted?.failedLogins ?? 0) >= loginLockout.maxFailures) {
         const until = new Date(Date.now() + loginLockout.lockMinutes * 60_000);
         await User.updateOne({ _id: user._id }, { $set: { lockedUntil: until, failedLogins: 0 } });

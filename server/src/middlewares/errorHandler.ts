@@ -29,6 +29,9 @@ function toHttpError(raw: unknown): HttpError {
   if (e?.code === 11000) return new HttpError(409, ErrorCode.Duplicate);
   if (e?.name === 'CastError' || e?.name === 'BSONError') return new HttpError(400, ErrorCode.ValidationFailed);
   if (e?.code === 'ENOSPC' || e?.code === 'EROFS') return new HttpError(507, ErrorCode.StorageFailed);
+  // The database's own "disk full" (MongoDB and the embedded engine both answer 14031 OutOfDiskSpace).
+  if (e?.code === 14031 || (e as { codeName?: string })?.codeName === 'OutOfDiskSpace')
+    return new HttpError(507, ErrorCode.StorageFailed);
   if (status === 405) return new HttpError(405, ErrorCode.NotFound, '不支持该请求方法');
   if (status === 501) return new HttpError(501, ErrorCode.NotFound, '不支持该请求方法');
   if (typeof status === 'number' && status >= 400 && status < 500)

@@ -15,7 +15,11 @@ export interface RateLimitOptions {
 
 /** A reusable in-memory limiter: over the limit, 429 `rate_limited` with Retry-After. One instance per app. */
 export function rateLimit(opts: RateLimitOptions) {
-  const limiter = new RateLimiterMemory({ points: opts.points, duration: opts.durationSeconds, keyPrefix: opts.name });
+  const limiter = new RateLimiterMemory({
+    points: opts.points,
+    duration: opts.durationSeconds,
+    keyPrefix: opts.name,
+  });
   return async function limitRate(ctx: Context, next: Next) {
     const key = opts.key(ctx);
     if (key !== undefined) {

@@ -21,5 +21,7 @@ const bindingRequestSchema = new Schema(
 bindingRequestSchema.index({ regionPath: 1, status: 1, createdAt: -1 });
 bindingRequestSchema.index({ userId: 1, createdAt: -1 });
 
-export type BindingRequestDoc = InferSchemaType<typeof bindingRequestSchema> & { _id: mongoose.Types.ObjectId };
+export type BindingRequestDoc = InferSchemaType<typeof bindingRequestSchema> & {
+  _id: mongoose.Types.ObjectId;
+};
 export const BindingRequest = defineModel('BindingRequest', bindingRequestSchema);

@@ -1,5 +1,10 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { complaintCategories, complaintStatuses, complaintVisibilities, escalationLevels } from '@jiugai/shared';
+import {
+  complaintCategories,
+  complaintStatuses,
+  complaintVisibilities,
+  escalationLevels,
+} from '@jiugai/shared';
 import { defineModel } from './defineModel';
 
 const historySchema = new Schema(
@@ -41,13 +46,19 @@ const complaintSchema = new Schema(
     reopenCount: { type: Number, default: 0 },
     closedAt: { type: Date },
     history: { type: [historySchema], default: [] },
+    /** Author + project + text + 10-minute window: a double-tapped submit is stored once. */
+    dedupeKey: { type: String },
   },
   { timestamps: true },
 );
 complaintSchema.index({ regionPath: 1, status: 1, createdAt: -1 });
 complaintSchema.index({ projectId: 1, createdAt: -1 });
 complaintSchema.index({ authorId: 1, createdAt: -1 });
+complaintSchema.index({ dedupeKey: 1 }, { unique: true, sparse: true });
 complaintSchema.index({ status: 1, dueAt: 1 });
+// The escalation sweep looks up only the complaints that just crossed a limit.
+complaintSchema.index({ escalationLevel: 1, dueAt: 1 });
+complaintSchema.index({ escalationLevel: 1, bureauDueAt: 1 });
 
 export type ComplaintDoc = InferSchemaType<typeof complaintSchema> & { _id: mongoose.Types.ObjectId };
 export const Complaint = defineModel('Complaint', complaintSchema);

@@ -16,5 +16,7 @@ const progressUpdateSchema = new Schema(
 );
 progressUpdateSchema.index({ projectId: 1, createdAt: -1 });
 
-export type ProgressUpdateDoc = InferSchemaType<typeof progressUpdateSchema> & { _id: mongoose.Types.ObjectId };
+export type ProgressUpdateDoc = InferSchemaType<typeof progressUpdateSchema> & {
+  _id: mongoose.Types.ObjectId;
+};
 export const ProgressUpdate = defineModel('ProgressUpdate', progressUpdateSchema);

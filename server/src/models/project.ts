@@ -20,9 +20,18 @@ const reviewSchema = new Schema({
   verdict: String,
   at: { type: Date, default: () => new Date() },
 });
-const milestoneSchema = new Schema({ key: String, deadline: String, doneAt: { type: String, default: null } }, { _id: false });
+const milestoneSchema = new Schema(
+  { key: String, deadline: String, doneAt: { type: String, default: null } },
+  { _id: false },
+);
 const stageEventSchema = new Schema(
-  { from: { type: String, default: null }, to: String, at: Date, note: { type: String, default: '' }, by: String },
+  {
+    from: { type: String, default: null },
+    to: String,
+    at: Date,
+    note: { type: String, default: '' },
+    by: String,
+  },
   { _id: false },
 );
 const handoverSchema = new Schema({ facility: String, operator: String, date: String, notes: String });
@@ -65,7 +74,11 @@ const projectSchema = new Schema(
     experienceSummary: { type: String, default: '' },
     plan: {
       type: new Schema(
-        { designUnit: String, renderings: { type: [String], default: [] }, items: { type: [planItemSchema], default: [] } },
+        {
+          designUnit: String,
+          renderings: { type: [String], default: [] },
+          items: { type: [planItemSchema], default: [] },
+        },
         { _id: false },
       ),
       default: null,

@@ -16,5 +16,7 @@ const supervisionMemberSchema = new Schema(
 supervisionMemberSchema.index({ projectId: 1, userId: 1 }, { unique: true });
 supervisionMemberSchema.index({ userId: 1 });
 
-export type SupervisionMemberDoc = InferSchemaType<typeof supervisionMemberSchema> & { _id: mongoose.Types.ObjectId };
+export type SupervisionMemberDoc = InferSchemaType<typeof supervisionMemberSchema> & {
+  _id: mongoose.Types.ObjectId;
+};
 export const SupervisionMember = defineModel('SupervisionMember', supervisionMemberSchema);

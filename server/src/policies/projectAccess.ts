@@ -7,7 +7,9 @@ const objectIdPattern = /^[0-9a-f]{24}$/i;
 
 /** Finds a project by id or by its QR scene id; 404 when neither matches. */
 export async function findProjectByRef(ref: string): Promise<ProjectDoc> {
-  const project = await Project.findOne(objectIdPattern.test(ref) ? { _id: ref } : { sceneId: ref }).lean<ProjectDoc>();
+  const project = await Project.findOne(
+    objectIdPattern.test(ref) ? { _id: ref } : { sceneId: ref },
+  ).lean<ProjectDoc>();
   if (!project) throw NotFoundError('找不到该改造项目');
   return project;
 }

@@ -6,7 +6,11 @@ import type { RegionLevel } from '@jiugai/shared';
 import { regionLevelLabel } from '@jiugai/shared';
 
 /** Loads a region node the caller may see: 404 when it does not exist, 403 out_of_scope when it is elsewhere. */
-export async function regionInScope(user: AuthUser, id: string, level?: RegionLevel | RegionLevel[]): Promise<RegionDoc> {
+export async function regionInScope(
+  user: AuthUser,
+  id: string,
+  level?: RegionLevel | RegionLevel[],
+): Promise<RegionDoc> {
   const region = await Region.findById(id).lean<RegionDoc>();
   if (!region) throw NotFoundError('找不到该区域');
   assertInScope(user, region.path);

@@ -18,7 +18,8 @@ export function presentBindingRequest(
     householdId: String(r.householdId),
     name: maskName(r.name),
     phone: maskPhone(r.phone),
-    matchesOwner: Boolean(household?.ownerName) && household!.ownerName.replace(/\s/g, '') === r.name.replace(/\s/g, ''),
+    matchesOwner:
+      Boolean(household?.ownerName) && household!.ownerName.replace(/\s/g, '') === r.name.replace(/\s/g, ''),
     ...(r.rejectReason ? { rejectReason: r.rejectReason } : {}),
     createdAt: (r.createdAt ?? new Date()).toISOString(),
     ...(r.decidedAt ? { decidedAt: r.decidedAt.toISOString() } : {}),

@@ -24,6 +24,7 @@ export function presentBoard(p: ProjectDoc, progress: ProgressUpdateDoc[]): Proj
   return {
     projectId: String(p._id),
     sceneId: p.sceneId,
+    compoundId: String(p.compoundId),
     name: p.name,
     year: p.year,
     stage: p.stage as ProjectStage,

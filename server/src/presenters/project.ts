@@ -23,7 +23,10 @@ dayjs.extend(timezone);
 /** Today's date in Asia/Shanghai, YYYY-MM-DD (deadlines are calendar dates there). */
 export const todayInShanghai = (): string => dayjs().tz('Asia/Shanghai').format('YYYY-MM-DD');
 
-export function presentMilestones(project: Pick<ProjectDoc, 'milestones'>, today = todayInShanghai()): MilestoneView[] {
+export function presentMilestones(
+  project: Pick<ProjectDoc, 'milestones'>,
+  today = todayInShanghai(),
+): MilestoneView[] {
   return (project.milestones ?? []).map((m) => {
     const key = m.key as MilestoneKey;
     return {
@@ -72,7 +75,11 @@ export const presentSearchHit = (p: ProjectDoc): ProjectSearchHit => ({
 });
 
 export const presentPersons = (p: ProjectDoc): ResponsiblePerson[] =>
-  (p.responsiblePersons ?? []).map((r) => ({ role: r.role ?? '', name: r.name ?? '', ...(r.phone ? { phone: r.phone } : {}) }));
+  (p.responsiblePersons ?? []).map((r) => ({
+    role: r.role ?? '',
+    name: r.name ?? '',
+    ...(r.phone ? { phone: r.phone } : {}),
+  }));
 
 export const presentPlanItems = (p: ProjectDoc): PlanItem[] =>
   (p.plan?.items ?? []).map((i) => ({
@@ -103,7 +110,11 @@ export function presentProjectDetail(p: ProjectDoc): ProjectDetail {
     sitePlanUrl: p.sitePlanUrl ?? null,
     experienceSummary: p.experienceSummary ?? '',
     plan: p.plan
-      ? { designUnit: p.plan.designUnit ?? '', renderings: [...(p.plan.renderings ?? [])], items: presentPlanItems(p) }
+      ? {
+          designUnit: p.plan.designUnit ?? '',
+          renderings: [...(p.plan.renderings ?? [])],
+          items: presentPlanItems(p),
+        }
       : null,
     reviews: (p.reviews ?? []).map((r) => ({
       id: String(r._id),

@@ -13,9 +13,13 @@ export const presentRegion = (r: RegionDoc): RegionNode => ({
 
 /** Nests a flat list (any order) into trees; roots are the nodes whose parent is not in the list. */
 export function buildTree(regions: RegionDoc[]): RegionNode[] {
-  const nodes = new Map(regions.map((r) => [String(r._id), { ...presentRegion(r), children: [] as RegionNode[] }]));
+  const nodes = new Map(
+    regions.map((r) => [String(r._id), { ...presentRegion(r), children: [] as RegionNode[] }]),
+  );
   const roots: RegionNode[] = [];
-  for (const node of [...nodes.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }))) {
+  for (const node of [...nodes.values()].sort((a, b) =>
+    a.name.localeCompare(b.name, 'zh-CN', { numeric: true }),
+  )) {
     const parent = node.parentId ? nodes.get(node.parentId) : undefined;
     if (parent) parent.children.push(node);
     else roots.push(node);

@@ -17,7 +17,9 @@ export async function boundHouseholds(ids: { toString(): string }[]): Promise<Bo
   if (ids.length === 0) return [];
   const households = await Household.find({ _id: { $in: ids } }).lean();
   const regionIds = [...new Set(households.flatMap((h) => [String(h.compoundId), String(h.buildingId)]))];
-  const names = new Map((await Region.find({ _id: { $in: regionIds } }, { name: 1 }).lean()).map((r) => [String(r._id), r.name]));
+  const names = new Map(
+    (await Region.find({ _id: { $in: regionIds } }, { name: 1 }).lean()).map((r) => [String(r._id), r.name]),
+  );
   return households.map((h) => ({
     id: String(h._id),
     compoundId: String(h.compoundId),
@@ -31,14 +33,18 @@ export async function boundHouseholds(ids: { toString(): string }[]): Promise<Bo
 }
 
 export async function presentSessionUser(user: UserLike): Promise<SessionUser> {
-  const scope = user.scopeRegionId ? await Region.findById(user.scopeRegionId, { name: 1, level: 1 }).lean() : null;
+  const scope = user.scopeRegionId
+    ? await Region.findById(user.scopeRegionId, { name: 1, level: 1 }).lean()
+    : null;
   return {
     id: String(user._id),
     role: user.role as Role,
     name: user.name ?? '',
     ...(user.account ? { account: user.account } : {}),
     phone: maskPhone(user.phone),
-    ...(scope ? { scopeRegionId: String(scope._id), scopeRegionName: scope.name, scopeRegionLevel: scope.level } : {}),
+    ...(scope
+      ? { scopeRegionId: String(scope._id), scopeRegionName: scope.name, scopeRegionLevel: scope.level }
+      : {}),
     ...(user.scopePath ? { scopePath: user.scopePath } : {}),
     ...(user.supervisorCategory ? { supervisorCategory: user.supervisorCategory } : {}),
     households: await boundHouseholds(user.householdIds ?? []),

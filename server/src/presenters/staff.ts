@@ -2,7 +2,10 @@ import type { Role, StaffAccount } from '@jiugai/shared';
 import { maskPhone } from '@jiugai/shared';
 import type { UserDoc } from '../models/user';
 
-export function presentStaff(user: UserDoc & { createdAt?: Date }, regionNames: Map<string, string>): StaffAccount {
+export function presentStaff(
+  user: UserDoc & { createdAt?: Date },
+  regionNames: Map<string, string>,
+): StaffAccount {
   const scopeId = user.scopeRegionId ? String(user.scopeRegionId) : undefined;
   return {
     id: String(user._id),

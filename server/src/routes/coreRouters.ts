@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import { authRouter } from './auth/auth';
 import { staffRouter } from './staff/staff';
+import { supervisorsRouter } from './staff/supervisors';
 import { regionsRouter } from './regions/regions';
 import { householdsRouter } from './households/households';
 import { bindingsRouter } from './bindings/bindings';
@@ -15,6 +16,7 @@ export function coreRouters(): Router[] {
   return [
     authRouter(),
     staffRouter(),
+    supervisorsRouter(),
     regionsRouter(),
     householdsRouter(),
     bindingsRouter(),

@@ -1,11 +1,13 @@
 import Router from '@koa/router';
 import { healthRouter } from './health/health';
 import { surveyRouters } from './surveys';
+import { voteRouters } from './votes';
 import { coreRouters } from './coreRouters';
 import { complaintsRouter } from './complaints/complaints';
 import { notificationsRouter } from './notifications/notifications';
 import { supervisionRouter } from './supervision/supervision';
 import { auditRouter } from './audit/audit';
+import { dashboardRouter } from './dashboard/dashboard';
 
 /** The /api/v1 router; each resource folder contributes its own router. */
 export function apiRouter(): Router {
@@ -16,7 +18,9 @@ export function apiRouter(): Router {
   routers.push(notificationsRouter());
   routers.push(supervisionRouter());
   routers.push(auditRouter());
+  routers.push(dashboardRouter());
   routers.push(...surveyRouters());
+  routers.push(...voteRouters());
   for (const r of routers) api.use(r.routes(), r.allowedMethods({ throw: true }));
   return api;
 }

@@ -49,7 +49,11 @@ async function callWechat(url: string, init?: RequestInit): Promise<Record<strin
 
 async function fetchToken(cfg: WechatConfig): Promise<{ token: string; ttlMs: number }> {
   const url = new URL('/cgi-bin/token', cfg.apiBase);
-  url.search = new URLSearchParams({ grant_type: 'client_credential', appid: cfg.appId, secret: cfg.appSecret }).toString();
+  url.search = new URLSearchParams({
+    grant_type: 'client_credential',
+    appid: cfg.appId,
+    secret: cfg.appSecret,
+  }).toString();
   const body = await callWechat(url.toString());
   if (typeof body.access_token !== 'string') throw new WechatApiError(-1, '未返回 access_token');
   const ttlSeconds = typeof body.expires_in === 'number' ? body.expires_in : 7200;
@@ -88,7 +92,11 @@ export async function sendSubscribeMessage(cfg: WechatConfig, msg: SubscribeMess
   const send = async (token: string) => {
     const url = new URL('/cgi-bin/message/subscribe/send', cfg.apiBase);
     url.searchParams.set('access_token', token);
-    await callWechat(url.toString(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    await callWechat(url.toString(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
   };
   try {
     await send(await getAccessToken(cfg));

@@ -1,7 +1,6 @@
 import type {
   HouseholdView,
   Page,
-  RegionNode,
   SurveyCollectionView,
   SurveyPaperResponseBody,
   SurveyReceipt,
@@ -17,7 +16,6 @@ export const getCollection = (id: string) => api.get<SurveyCollectionView>(`/sur
 export const getResults = (id: string) => api.get<SurveyResultsView>(`/surveys/${id}/results`);
 export const submitPaperResponse = (id: string, householdId: string, body: SurveyPaperResponseBody) =>
   api.put<SurveyReceipt>(`/surveys/${id}/paper-responses/${householdId}`, body, { silent: true });
-export const getBuildings = async (compoundId: string) =>
-  (await api.get<RegionNode>(`/regions/${compoundId}`)).children?.filter((c) => c.level === 'building') ?? [];
+export { fetchBuildings as getBuildings } from '../../components/regionTree';
 export const listBuildingHouseholds = (buildingId: string) =>
   api.get<Page<HouseholdView>>('/households', { buildingId, page: 1, size: 200 });

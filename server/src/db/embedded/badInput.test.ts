@@ -121,3 +121,10 @@ describe('bad input', () => {
     expect(await coll().countDocuments({ _id: 9 as never })).toBe(0);
   });
 });
+
+describe('unsupported options', () => {
+  it('refuses a collation instead of comparing strings differently', async () => {
+    await expect(coll().find({ v: 'KEPT' }).collation({ locale: 'zh', strength: 2 }).toArray()).rejects.toThrow(/collation/);
+    await expect(coll().createIndex({ v: 1 }, { collation: { locale: 'en' } })).rejects.toThrow(/collation/);
+  });
+});

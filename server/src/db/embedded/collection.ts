@@ -1,9 +1,8 @@
 import { BSON, ObjectId, type Document } from 'bson';
-import { Query } from 'mingo';
 import { keyOf } from './compare';
 import { badValue, bsonObjectTooLarge, documentValidationFailure, duplicateKey, indexNotFound } from './errors';
 import { Index, type IndexSpec } from './indexes';
-import { queryOptions } from './mingoOptions';
+import { Query } from './mingoOptions';
 import { choosePlan, equalityConditions } from './planner';
 import { MAX_BSON_SIZE } from './wire';
 
@@ -40,7 +39,7 @@ export class Collection {
 
   setValidator(validator?: Document): void {
     if (validator && '$jsonSchema' in validator) throw badValue('$jsonSchema validators are not supported by the embedded engine');
-    this.validator = validator && Object.keys(validator).length ? new Query(validator, queryOptions()) : undefined;
+    this.validator = validator && Object.keys(validator).length ? new Query(validator) : undefined;
   }
 
   idIndexSpec(): IndexSpec {
@@ -102,7 +101,7 @@ export class Collection {
 
   /** Stored documents matching the filter (references: copy before changing one). */
   *find(filter: Document): Generator<Document> {
-    const query = new Query(filter, queryOptions());
+    const query = new Query(filter);
     for (const doc of this.candidates(filter)) if (query.test(doc)) yield doc;
   }
 

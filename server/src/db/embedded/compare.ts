@@ -137,6 +137,25 @@ export function compareNumbers(a: unknown, b: unknown): number {
 
 const cmp = (a: number | string | bigint, b: number | string | bigint) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Strings in UTF-8 byte order, as MongoDB compares them. That is UTF-16 order except where a surrogate
+ * (a character above U+FFFF, e.g. an emoji) meets U+E000–U+FFFF (e.g. the full-width '，').
+ */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys && (xs ? y : x) >= 0xe000) return xs ? 1 : -1;
+    return x < y ? -1 : 1;
+  }
+  return cmp(a.length, b.length);
+}
+
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
   return Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
@@ -147,7 +166,7 @@ function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>):
   for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
     const r = typeRank(a[ka[i]]) - typeRank(b[kb[i]]);
     if (r) return r < 0 ? -1 : 1;
-    const n = cmp(ka[i], kb[i]);
+    const n = compareStrings(ka[i], kb[i]);
     if (n) return n;
     const v = compareValues(a[ka[i]], b[kb[i]]);
     if (v) return v;
@@ -168,7 +187,7 @@ export function compareValues(a: unknown, b: unknown): number {
     case 3:
       return compareNumbers(a, b);
     case 4:
-      return cmp(String(a), String(b));
+      return compareStrings(String(a), String(b));
     case 5:
       return compareObjects(a as Record<string, unknown>, b as Record<string, unknown>);
     case 6: {

@@ -59,6 +59,13 @@ describe('embedded engine through mongoose', () => {
     expect(regex.map((h) => h.code)).toEqual(['A-102', 'A-101']);
   });
 
+  it('applies unacknowledged (w:0, moreToCome) writes without replying to them', async () => {
+    const coll = conn.db!.collection('fireAndForget');
+    await coll.insertOne({ n: 1 }, { writeConcern: { w: 0 } });
+    await coll.updateOne({ n: 1 }, { $set: { seen: true } }, { writeConcern: { w: 0 } });
+    expect(await coll.findOne({ n: 1 }, { projection: { _id: 0 } })).toEqual({ n: 1, seen: true });
+  });
+
   it('keeps databases with different names apart', async () => {
     const other = await mongoose.createConnection(server.uri, { dbName: 'smoke_other' }).asPromise();
     try {

@@ -44,6 +44,15 @@ describe('file journal', () => {
     await expect(b.coll.insertOne({ household: 'h1' })).rejects.toMatchObject({ code: 11000 });
   });
 
+  it('refuses a data directory another running engine holds, and releases it on close', async () => {
+    const dir = await tempDir();
+    const a = await start(dir);
+    await expect(startEmbeddedServer({ port: 0, dir })).rejects.toThrow(/in use/);
+    await stop(a);
+    const b = await start(dir);
+    expect(await b.coll.countDocuments()).toBe(0);
+  });
+
   it('drops a torn or corrupt last record and keeps everything before it', async () => {
     const dir = await tempDir();
     const a = await start(dir);
@@ -97,10 +106,13 @@ describe('file journal', () => {
     await expect(a.coll.insertOne({ n: 2 })).rejects.toMatchObject({ code: 14031, message: expect.stringContaining('ENOSPC') });
     await expect(a.coll.updateOne({ n: 1 }, { $set: { n: 9 } })).rejects.toMatchObject({ code: 14031 });
     expect(await a.coll.find().map((d) => d.n).toArray()).toEqual([1]);
+    const concurrent = await Promise.allSettled([2, 3, 4, 5].map((n) => a.coll.insertOne({ n })));
+    expect(concurrent.every((r) => r.status === 'rejected')).toBe(true);
+    expect(await a.coll.countDocuments()).toBe(1);
     full = false;
-    await a.coll.insertOne({ n: 3 });
+    await a.coll.insertOne({ n: 6 });
     await stop(a);
     const b = await start(dir);
-    expect(await b.coll.find().map((d) => d.n).toArray()).toEqual([1, 3]);
+    expect(await b.coll.find().map((d) => d.n).toArray()).toEqual([1, 6]);
   });
 });

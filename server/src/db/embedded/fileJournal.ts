@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ChangeBatch, Engine } from './engine';
 import { CommandError, outOfDiskSpace } from './errors';
 import type { Journal } from './journal';
+import { lockDataDir } from './dataDirLock';
 import { decodeRecords, encodeRecord } from './journalFormat';
 
 /**
@@ -51,6 +52,7 @@ class FileJournal implements Journal {
     private readonly filePath: string,
     private readonly engine: Engine,
     private readonly opts: FileJournalOptions,
+    private readonly unlock: () => Promise<void>,
   ) {
     this.compactedSize = size;
   }
@@ -104,9 +106,14 @@ class FileJournal implements Journal {
       } catch (truncateErr) {
         this.broken = truncateErr as Error;
       }
-      for (let i = group.length - 1; i >= 0; i--) group[i].batch.rollback();
+      // Writes queued meanwhile were applied after this group and may build on it: they are undone too,
+      // newest first, so memory goes back to exactly what the journal holds.
+      const later = this.queue.filter((t): t is { kind: 'write'; write: PendingWrite } => t.kind === 'write').map((t) => t.write);
+      this.queue = this.queue.filter((t) => t.kind !== 'write');
+      const failed = [...group, ...later];
+      for (let i = failed.length - 1; i >= 0; i--) failed[i].batch.rollback();
       const error = diskError(err);
-      for (const w of group) w.reject(error);
+      for (const w of failed) w.reject(error);
     }
   }
 
@@ -172,6 +179,7 @@ class FileJournal implements Journal {
     this.closed = true;
     while (this.draining || this.queue.length || this.compacting) await new Promise((r) => setTimeout(r, 5));
     await this.file.close();
+    await this.unlock();
   }
 }
 
@@ -187,19 +195,25 @@ async function syncDir(dir: string): Promise<void> {
 /** Opens (or creates) the journal in `dir`, replays it into the engine and drops a torn last record. */
 export async function openFileJournal(dir: string, engine: Engine, opts: FileJournalOptions = {}): Promise<Journal> {
   await fs.mkdir(dir, { recursive: true });
-  const filePath = path.join(dir, JOURNAL_FILE);
-  await fs.rm(filePath + '.compact', { force: true });
-  const data = await fs.readFile(filePath).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return Buffer.alloc(0);
+  const unlock = await lockDataDir(dir);
+  try {
+    const filePath = path.join(dir, JOURNAL_FILE);
+    await fs.rm(filePath + '.compact', { force: true });
+    const data = await fs.readFile(filePath).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return Buffer.alloc(0);
+      throw err;
+    });
+    const { records, validLength } = decodeRecords(data);
+    for (const ops of records) for (const op of ops) engine.apply(op);
+    const file = await fs.open(filePath, data.length ? 'r+' : 'w+');
+    if (validLength < data.length) {
+      await file.truncate(validLength);
+      await file.datasync();
+    }
+    await syncDir(dir);
+    return new FileJournal(file, validLength, filePath, engine, opts, unlock);
+  } catch (err) {
+    await unlock();
     throw err;
-  });
-  const { records, validLength } = decodeRecords(data);
-  for (const ops of records) for (const op of ops) engine.apply(op);
-  const file = await fs.open(filePath, data.length ? 'r+' : 'w+');
-  if (validLength < data.length) {
-    await file.truncate(validLength);
-    await file.datasync();
   }
-  await syncDir(dir);
-  return new FileJournal(file, validLength, filePath, engine, opts);
 }

@@ -17,6 +17,8 @@ export interface EmbeddedServerOptions {
   dir?: string | null;
   /** Journal tuning and test seams (compaction threshold, write fault injection). */
   journal?: FileJournalOptions;
+  /** Interval of the TTL monitor that deletes expired documents; default 60s as in MongoDB. */
+  ttlMonitorMs?: number;
 }
 
 /** Starts the embedded MongoDB-wire-compatible engine and listens for drivers. */
@@ -28,8 +30,15 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
     const { openFileJournal } = await import('./fileJournal');
     journal = await openFileJournal(opts.dir, engine, opts.journal);
   }
-  const server = new WireServer({ engine, journal });
-  const port = await server.listen(opts.port ?? 0, host);
+  const server = new WireServer({ engine, journal, ttlMonitorMs: opts.ttlMonitorMs });
+  let port: number;
+  try {
+    port = await server.listen(opts.port ?? 0, host);
+  } catch (err) {
+    await server.close();
+    await journal?.close();
+    throw err;
+  }
   return {
     uri: `mongodb://${host}:${port}/?directConnection=true`,
     port,

@@ -1,8 +1,7 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
 import { keyOf } from './compare';
 import { badValue, duplicateKey } from './errors';
-import { queryOptions } from './mingoOptions';
+import { Query } from './mingoOptions';
 
 /** A hash index over the equality keys of 1..n leading fields; enough for the finds the app does by key. */
 
@@ -78,7 +77,7 @@ export class Index {
     if (this.fields.length === 0) throw badValue('index key pattern must not be empty');
     this.hashable = Object.values(spec.key).every((d) => d === 1 || d === -1 || typeof d === 'number');
     this.prefixes = this.fields.map(() => new Map());
-    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression, queryOptions());
+    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
   }
 
   get name(): string {
@@ -90,11 +89,12 @@ export class Index {
   }
 
   /** Every key tuple the document has in this index (one per combination of array elements), or none. */
-  private keys(doc: Document): string[][] {
+  private computeKeys(doc: Document): string[][] {
     if (!this.hashable) return [];
     if (this.partial && !this.partial.test(doc)) return [];
     const perField = this.fields.map((f) => pathValues(doc, f));
     if (this.spec.sparse && perField.every((vals) => vals.every((v) => v === undefined))) return [];
+    if (perField.every((vals) => vals.length === 1)) return [perField.map((vals) => keyOf(vals[0]))];
     let tuples: string[][] = [[]];
     for (const vals of perField) {
       const keys = [...new Set(vals.map(keyOf))];
@@ -103,24 +103,34 @@ export class Index {
     return tuples;
   }
 
+  /** Key prefixes per tuple ([a], [a␀b], …). Cached for the last two documents: a write keys each twice. */
+  private readonly cache: Array<[Document, string[][]]> = [];
+  private prefixKeys(doc: Document): string[][] {
+    for (const [d, keys] of this.cache) if (d === doc) return keys;
+    const keys = this.computeKeys(doc).map((tuple) => {
+      const prefixes = [tuple[0]];
+      for (let i = 1; i < tuple.length; i++) prefixes.push(prefixes[i - 1] + '\u0000' + tuple[i]);
+      return prefixes;
+    });
+    this.cache.unshift([doc, keys]);
+    if (this.cache.length > 2) this.cache.pop();
+    return keys;
+  }
+
   add(id: string, doc: Document): void {
-    for (const tuple of this.keys(doc)) {
-      for (let i = 0; i < tuple.length; i++) addId(this.prefixes[i], tuple.slice(0, i + 1).join('\u0000'), id);
-    }
+    for (const prefixes of this.prefixKeys(doc)) prefixes.forEach((key, i) => addId(this.prefixes[i], key, id));
   }
 
   remove(id: string, doc: Document): void {
-    for (const tuple of this.keys(doc)) {
-      for (let i = 0; i < tuple.length; i++) removeId(this.prefixes[i], tuple.slice(0, i + 1).join('\u0000'), id);
-    }
+    for (const prefixes of this.prefixKeys(doc)) prefixes.forEach((key, i) => removeId(this.prefixes[i], key, id));
   }
 
   /** Throws E11000 when another document already holds one of this document's keys. */
   checkUnique(id: string, doc: Document): void {
     if (!this.spec.unique) return;
     const full = this.prefixes[this.fields.length - 1];
-    for (const tuple of this.keys(doc)) {
-      const holders = full.get(tuple.join('\u0000'));
+    for (const prefixes of this.prefixKeys(doc)) {
+      const holders = full.get(prefixes[prefixes.length - 1]);
       if (holders === undefined) continue;
       const other = typeof holders === 'string' ? holders !== id : [...holders].some((h) => h !== id);
       if (other) {
@@ -153,6 +163,7 @@ export class Index {
   }
 
   clear(): void {
+    this.cache.length = 0;
     for (const m of this.prefixes) m.clear();
   }
 }

@@ -5,6 +5,7 @@ import { Cursors } from './cursors';
 import type { Engine } from './engine';
 import { invalidBson } from './errors';
 import type { Journal } from './journal';
+import { removeExpired } from './ttl';
 import { encodeLegacyReply, encodeMsgReply, FLAG_MORE_TO_COME, MAX_MESSAGE_SIZE, parseRequest, readHeader, WireError } from './wire';
 
 /** The TCP side: splits the byte stream into frames, runs each command, journals its changes, replies. */
@@ -12,6 +13,8 @@ import { encodeLegacyReply, encodeMsgReply, FLAG_MORE_TO_COME, MAX_MESSAGE_SIZE,
 export interface WireServerOptions {
   engine: Engine;
   journal?: Journal;
+  /** How often expired TTL-indexed documents are removed (MongoDB: 60s). */
+  ttlMonitorMs?: number;
 }
 
 export class WireServer {
@@ -19,9 +22,23 @@ export class WireServer {
   readonly cursors = new Cursors();
   private readonly sockets = new Set<net.Socket>();
   private connections = 0;
+  private readonly ttlTimer: NodeJS.Timeout;
 
   constructor(private readonly opts: WireServerOptions) {
     this.server = net.createServer((socket) => this.accept(socket));
+    this.ttlTimer = setInterval(() => void this.removeExpired(), opts.ttlMonitorMs ?? 60_000);
+    this.ttlTimer.unref();
+  }
+
+  private async removeExpired(): Promise<void> {
+    const batch = this.opts.engine.begin();
+    try {
+      removeExpired(this.opts.engine);
+    } finally {
+      this.opts.engine.end();
+    }
+    // A failed journal write has already undone the removals; the next round retries them.
+    if (batch.ops.length) await this.opts.journal?.commit(batch).catch(() => undefined);
   }
 
   private accept(socket: net.Socket): void {
@@ -49,7 +66,7 @@ export class WireServer {
         chunks.length = 0;
         if (all.length > length) chunks.push(all.subarray(length));
         buffered -= length;
-        queue = queue.then(() => this.handle(frame, socket, connectionId));
+        queue = queue.then(() => this.handle(frame, socket, connectionId)).catch(() => void socket.destroy());
       }
     });
     socket.on('error', () => socket.destroy());
@@ -110,6 +127,7 @@ export class WireServer {
 
   async close(): Promise<void> {
     this.cursors.close();
+    clearInterval(this.ttlTimer);
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const s of this.sockets) s.destroy();
     await closed;

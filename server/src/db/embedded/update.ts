@@ -1,9 +1,8 @@
 import { BSON, ObjectId, type Document } from 'bson';
-import { Aggregator, update as mingoUpdate } from 'mingo';
 import { cloneDocument } from './collection';
 import { keyOf } from './compare';
 import { CommandError, failedToParse } from './errors';
-import { queryOptions } from './mingoOptions';
+import { Aggregator, updateInPlace } from './mingoOptions';
 import { equalityConditions } from './planner';
 
 /** Applying one update specification (operators, replacement or pipeline) to a copy of a document. */
@@ -39,12 +38,12 @@ export function applyUpdate(
 ): Document | undefined {
   let next: Document;
   if (Array.isArray(u)) {
-    next = new Aggregator(u, queryOptions()).run([cloneDocument(stored)])[0] as Document;
+    next = new Aggregator(u).run([cloneDocument(stored)])[0] as Document;
   } else if (isOperatorUpdate(u)) {
     next = cloneDocument(stored);
     const modifier = withoutSetOnInsert(u, Boolean(opts.inserting));
     if (Object.keys(modifier).length === 0) return undefined;
-    const changed = mingoUpdate(next, modifier, opts.arrayFilters, opts.filter, { cloneMode: 'deep', queryOptions: queryOptions() });
+    const changed = updateInPlace(next, modifier, opts.arrayFilters, opts.filter);
     if (changed.length === 0 && !opts.inserting) return undefined;
   } else {
     next = { _id: stored._id, ...cloneDocument(u) };

@@ -48,8 +48,15 @@ describe('audit log query', () => {
   it("shows staff writes of the caller's region, newest first, with who did it", async () => {
     const res = await audit(w.tokens.communityA);
     expect(res.status).toBe(200);
-    expect(res.body.items.map((i: { action: string }) => i.action)).toEqual(['complaint.reply', 'complaint.accepted']);
-    expect(res.body.items[0]).toMatchObject({ actorRole: 'community_staff', actorName: '社区甲姓名', targetType: 'complaint' });
+    expect(res.body.items.map((i: { action: string }) => i.action)).toEqual([
+      'complaint.reply',
+      'complaint.accepted',
+    ]);
+    expect(res.body.items[0]).toMatchObject({
+      actorRole: 'community_staff',
+      actorName: '社区甲姓名',
+      targetType: 'complaint',
+    });
     expect(JSON.stringify(res.body)).not.toContain('"ip"');
   });
 
@@ -66,7 +73,10 @@ describe('audit log query', () => {
     // A bare date is a whole day in China time.
     const day = await audit(w.tokens.bureau, '?from=2026-03-01&to=2026-03-01');
     expect(day.body.items.map((i: { action: string }) => i.action)).toEqual(['survey.paper_entry']);
-    const exact = await audit(w.tokens.bureau, `?from=${encodeURIComponent('2026-03-02T00:00:00+08:00')}&to=2026-03-31`);
+    const exact = await audit(
+      w.tokens.bureau,
+      `?from=${encodeURIComponent('2026-03-02T00:00:00+08:00')}&to=2026-03-31`,
+    );
     expect(exact.body.items.map((i: { action: string }) => i.action)).toEqual(['vote.ballot']);
     const paged = await audit(w.tokens.bureau, '?size=1&page=2');
     expect(paged.body).toMatchObject({ total: 4, page: 2, size: 1 });
@@ -74,7 +84,13 @@ describe('audit log query', () => {
   });
 
   it('rejects bad filters and non-staff callers', async () => {
-    for (const q of ['?from=yesterday', '?from=2026-03-02&to=2026-03-01', '?actorId=me', '?action=DROP%20TABLE', '?size=0']) {
+    for (const q of [
+      '?from=yesterday',
+      '?from=2026-03-02&to=2026-03-01',
+      '?actorId=me',
+      '?action=DROP%20TABLE',
+      '?size=0',
+    ]) {
       const res = await audit(w.tokens.bureau, q);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);

@@ -1,5 +1,12 @@
 import Router from '@koa/router';
-import { AuditQuery, auditReaderRoles, isStaffRole, maskName, type AuditEntryView, type Role } from '@jiugai/shared';
+import {
+  AuditQuery,
+  auditReaderRoles,
+  isStaffRole,
+  maskName,
+  type AuditEntryView,
+  type Role,
+} from '@jiugai/shared';
 import { chinaTimeZone } from '../../commands/workingDays';
 import { ValidationError } from '../../errors';
 import { auth, currentUser, scopeFilter } from '../../middlewares/auth';
@@ -30,10 +37,16 @@ export function auditRouter(): Router {
     const from = q.from ? boundary(q.from, 'start') : undefined;
     const to = q.to ? boundary(q.to, 'end') : undefined;
     if (from && to && from > to)
-      throw ValidationError('开始时间不能晚于结束时间', [{ path: 'from', message: '开始时间不能晚于结束时间' }]);
+      throw ValidationError('开始时间不能晚于结束时间', [
+        { path: 'from', message: '开始时间不能晚于结束时间' },
+      ]);
     if (from || to) filter.at = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
     const [docs, total] = await Promise.all([
-      AuditLog.find(filter).sort({ at: -1 }).skip((q.page - 1) * q.size).limit(q.size).lean(),
+      AuditLog.find(filter)
+        .sort({ at: -1 })
+        .skip((q.page - 1) * q.size)
+        .limit(q.size)
+        .lean(),
       AuditLog.countDocuments(filter),
     ]);
     const actorIds = [...new Set(docs.map((d) => d.actorId))].filter((id) => /^[0-9a-f]{24}$/i.test(id));

@@ -26,14 +26,24 @@ async function wechatUser(openid: string, role: 'resident' | 'supervisor') {
 
 export function authRouter(): Router {
   const router = new Router({ prefix: '/auth' });
-  const perIp = rateLimit({ name: 'login-ip', points: loginRateLimits.perIpPerMinute, durationSeconds: 60, key: byIp });
+  const perIp = rateLimit({
+    name: 'login-ip',
+    points: loginRateLimits.perIpPerMinute,
+    durationSeconds: 60,
+    key: byIp,
+  });
   const perAccount = rateLimit({
     name: 'login-account',
     points: loginRateLimits.perAccountPerMinute,
     durationSeconds: 60,
     key: byBodyField('account'),
   });
-  const wechatPerIp = rateLimit({ name: 'wechat-ip', points: loginRateLimits.wechatPerIpPerMinute, durationSeconds: 60, key: byIp });
+  const wechatPerIp = rateLimit({
+    name: 'wechat-ip',
+    points: loginRateLimits.wechatPerIpPerMinute,
+    durationSeconds: 60,
+    key: byIp,
+  });
 
   router.post('/login', perIp, perAccount, async (ctx) => {
     const { account, password } = parse(LoginRequest, ctx.request.body);
@@ -51,14 +61,16 @@ export function authRouter(): Router {
 
   router.post('/wechat', wechatPerIp, async (ctx) => {
     const { code } = parse(WechatLoginRequest, ctx.request.body);
-    if (!wechatConfigured(ctx.env)) throw new HttpError(503, ErrorCode.WechatFailed, '服务器未配置微信小程序登录');
+    if (!wechatConfigured(ctx.env))
+      throw new HttpError(503, ErrorCode.WechatFailed, '服务器未配置微信小程序登录');
     const { openid } = await exchangeLoginCode(ctx.env, code);
     ctx.body = await issueSession(ctx, await wechatUser(openid, 'resident'));
   });
 
   /** Development only: log in as a test openid. Refused in production and whenever WeChat is configured. */
   router.post('/dev-login', wechatPerIp, async (ctx) => {
-    if (ctx.env.NODE_ENV === 'production' || wechatConfigured(ctx.env)) throw ForbiddenError('开发登录已关闭');
+    if (ctx.env.NODE_ENV === 'production' || wechatConfigured(ctx.env))
+      throw ForbiddenError('开发登录已关闭');
     const { openid, role } = parse(DevLoginRequest, ctx.request.body);
     ctx.body = await issueSession(ctx, await wechatUser(openid, role));
   });

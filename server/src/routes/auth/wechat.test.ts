@@ -29,7 +29,9 @@ describe('WeChat login', () => {
     expect(res.status).toBe(200);
     expect(res.body.user.role).toBe('resident');
     expect(JSON.stringify(res.body)).not.toMatch(/SECRET-SESSION-KEY|session_key/);
-    expect(wechat.requests.some((r) => r.startsWith('GET /sns/jscode2session') && r.includes('js_code=code-1'))).toBe(true);
+    expect(
+      wechat.requests.some((r) => r.startsWith('GET /sns/jscode2session') && r.includes('js_code=code-1')),
+    ).toBe(true);
     const stored = await User.findOne({ openid: 'openid-wx-1' }).lean();
     expect(JSON.stringify(stored)).not.toMatch(/SECRET-SESSION-KEY/);
     wechat.codes.set('code-2', 'openid-wx-1');

@@ -27,9 +27,14 @@ import { householdStaff } from '../households/households';
 const residents = ['resident', 'supervisor'] as const;
 
 async function presentAll(requests: BindingRequestDoc[]) {
-  const households = await Household.find({ _id: { $in: requests.map((r) => r.householdId) } }).lean<HouseholdDoc[]>();
+  const households = await Household.find({ _id: { $in: requests.map((r) => r.householdId) } }).lean<
+    HouseholdDoc[]
+  >();
   const byId = new Map(households.map((h) => [String(h._id), h]));
-  const regionIds = [...requests.map((r) => String(r.compoundId)), ...households.map((h) => String(h.buildingId))];
+  const regionIds = [
+    ...requests.map((r) => String(r.compoundId)),
+    ...households.map((h) => String(h.buildingId)),
+  ];
   const regions = await Region.find({ _id: { $in: [...new Set(regionIds)] } }, { name: 1 }).lean();
   const names = new Map(regions.map((r) => [String(r._id), r.name]));
   return requests.map((r) => presentBindingRequest(r, byId.get(String(r.householdId)), names));
@@ -54,7 +59,9 @@ export function bindingsRouter(): Router {
     const { compoundId } = parse(BindingBuildingsQuery, ctx.query);
     const compound = await Region.findOne({ _id: compoundId, level: 'compound' }).lean();
     if (!compound) throw NotFoundError('找不到该小区');
-    const buildings = await Region.find({ parentId: compound._id, level: 'building' }, { name: 1 }).lean<RegionDoc[]>();
+    const buildings = await Region.find({ parentId: compound._id, level: 'building' }, { name: 1 }).lean<
+      RegionDoc[]
+    >();
     ctx.body = {
       items: buildings
         .map((b) => ({ id: String(b._id), name: b.name }))
@@ -65,9 +72,14 @@ export function bindingsRouter(): Router {
   router.post('/', resident, async (ctx) => {
     const user = currentUser(ctx);
     const body = parse(BindingRequestCreate, ctx.request.body);
-    const household = await Household.findOne({ buildingId: body.buildingId, unit: body.unit, room: body.room }).lean<HouseholdDoc>();
+    const household = await Household.findOne({
+      buildingId: body.buildingId,
+      unit: body.unit,
+      room: body.room,
+    }).lean<HouseholdDoc>();
     if (!household) throw NotFoundError('找不到该房屋，请核对楼栋、单元和房号');
-    if (await User.exists({ _id: user.id, householdIds: household._id })) throw DuplicateError('您已绑定该房屋');
+    if (await User.exists({ _id: user.id, householdIds: household._id }))
+      throw DuplicateError('您已绑定该房屋');
     if (await BindingRequest.exists({ userId: user.id, householdId: household._id, status: 'pending' })) {
       throw DuplicateError('您已提交过该房屋的绑定申请，请等待社区审核');
     }
@@ -85,7 +97,10 @@ export function bindingsRouter(): Router {
   });
 
   router.get('/mine', resident, async (ctx) => {
-    const requests = await BindingRequest.find({ userId: currentUser(ctx).id }).sort({ createdAt: -1 }).limit(50).lean<BindingRequestDoc[]>();
+    const requests = await BindingRequest.find({ userId: currentUser(ctx).id })
+      .sort({ createdAt: -1 })
+      .limit(50)
+      .lean<BindingRequestDoc[]>();
     ctx.body = { items: await presentAll(requests) };
   });
 
@@ -97,7 +112,10 @@ export function bindingsRouter(): Router {
       const { code } = parse(BindingRedeem, ctx.request.body);
       const user = currentUser(ctx);
       // Clearing the code in the same atomic update makes it one-time even under concurrent redemptions.
-      const household = await Household.findOneAndUpdate({ bindingCode: code }, { $unset: { bindingCode: 1 } }).lean<HouseholdDoc>();
+      const household = await Household.findOneAndUpdate(
+        { bindingCode: code },
+        { $unset: { bindingCode: 1 } },
+      ).lean<HouseholdDoc>();
       if (!household) throw ValidationError('绑定码无效或已被使用');
       await User.updateOne({ _id: user.id }, { $addToSet: { householdIds: household._id } });
       const me = await User.findById(user.id, { householdIds: 1 }).lean();
@@ -107,7 +125,10 @@ export function bindingsRouter(): Router {
 
   router.delete('/households/:id', resident, async (ctx) => {
     const { id } = parse(IdParams, ctx.params);
-    const result = await User.updateOne({ _id: currentUser(ctx).id, householdIds: id }, { $pull: { householdIds: id } });
+    const result = await User.updateOne(
+      { _id: currentUser(ctx).id, householdIds: id },
+      { $pull: { householdIds: id } },
+    );
     if (result.matchedCount === 0) throw NotFoundError('您没有绑定该房屋');
     ctx.status = 204;
   });
@@ -120,7 +141,11 @@ export function bindingsRouter(): Router {
     if (q.compoundId) clauses.push({ compoundId: (await regionInScope(user, q.compoundId, 'compound'))._id });
     const filter = { $and: clauses };
     const [items, total] = await Promise.all([
-      BindingRequest.find(filter).sort({ createdAt: -1 }).skip((q.page - 1) * q.size).limit(q.size).lean<BindingRequestDoc[]>(),
+      BindingRequest.find(filter)
+        .sort({ createdAt: -1 })
+        .skip((q.page - 1) * q.size)
+        .limit(q.size)
+        .lean<BindingRequestDoc[]>(),
       BindingRequest.countDocuments(filter),
     ]);
     ctx.body = { items: await presentAll(items), total, page: q.page, size: q.size };
@@ -136,7 +161,13 @@ export function bindingsRouter(): Router {
     ).lean<BindingRequestDoc>();
     if (!decided) throw InvalidStateError('该申请已处理');
     await User.updateOne({ _id: request.userId }, { $addToSet: { householdIds: request.householdId } });
-    await recordAudit(ctx, { action: 'binding.approve', targetType: 'binding', targetId: id, regionPath: request.regionPath, summary: '通过房屋绑定申请' });
+    await recordAudit(ctx, {
+      action: 'binding.approve',
+      targetType: 'binding',
+      targetId: id,
+      regionPath: request.regionPath,
+      summary: '通过房屋绑定申请',
+    });
     ctx.body = (await presentAll([decided]))[0];
   });
 
@@ -146,11 +177,24 @@ export function bindingsRouter(): Router {
     const request = await pendingRequestInScope(ctx, id);
     const decided = await BindingRequest.findOneAndUpdate(
       { _id: id, status: 'pending' },
-      { $set: { status: 'rejected', rejectReason: reason, decidedBy: currentUser(ctx).id, decidedAt: new Date() } },
+      {
+        $set: {
+          status: 'rejected',
+          rejectReason: reason,
+          decidedBy: currentUser(ctx).id,
+          decidedAt: new Date(),
+        },
+      },
       { new: true },
     ).lean<BindingRequestDoc>();
     if (!decided) throw InvalidStateError('该申请已处理');
-    await recordAudit(ctx, { action: 'binding.reject', targetType: 'binding', targetId: id, regionPath: request.regionPath, summary: `驳回房屋绑定申请：${reason}` });
+    await recordAudit(ctx, {
+      action: 'binding.reject',
+      targetType: 'binding',
+      targetId: id,
+      regionPath: request.regionPath,
+      summary: `驳回房屋绑定申请：${reason}`,
+    });
     ctx.body = (await presentAll([decided]))[0];
   });
 
@@ -158,8 +202,15 @@ export function bindingsRouter(): Router {
   router.post('/codes', staff, async (ctx) => {
     const user = currentUser(ctx);
     const body = parse(BindingCodesGenerate, ctx.request.body);
-    const region = await regionInScope(user, (body.compoundId ?? body.buildingId)!, body.compoundId ? 'compound' : 'building');
-    const items = await issueBindingCodes(body.compoundId ? { compoundId: region._id } : { buildingId: region._id }, body.regenerate);
+    const region = await regionInScope(
+      user,
+      (body.compoundId ?? body.buildingId)!,
+      body.compoundId ? 'compound' : 'building',
+    );
+    const items = await issueBindingCodes(
+      body.compoundId ? { compoundId: region._id } : { buildingId: region._id },
+      body.regenerate,
+    );
     await recordAudit(ctx, {
       action: 'binding.codes',
       targetType: 'region',

@@ -7,6 +7,7 @@ import { presentBoard } from '../../presenters/board';
 import { ProgressUpdate, type ProgressUpdateDoc } from '../../models/progressUpdate';
 import { unlimitedMiniProgramCode, wechatConfigured } from '../../auth/wechat';
 import { getCachedBoard, getCachedQr, putBoard, putQr, type CachedBoard } from './boardCache';
+import { sendBoard } from './boardFastPath';
 
 export const latestProgressOnBoard = 5;
 
@@ -25,15 +26,7 @@ export function boardRouter(): Router {
 
   router.get('/:id/board', async (ctx) => {
     const { id } = ctx.params;
-    const board = getCachedBoard(id) ?? (await renderBoard(parse(ProjectRefParams, { id }).id));
-    ctx.set('ETag', board.etag);
-    ctx.set('Cache-Control', 'public, max-age=0, must-revalidate');
-    if (ctx.get('If-None-Match') === board.etag) {
-      ctx.status = 304;
-      return;
-    }
-    ctx.type = 'application/json; charset=utf-8';
-    ctx.body = board.body;
+    sendBoard(ctx, getCachedBoard(id) ?? (await renderBoard(parse(ProjectRefParams, { id }).id)));
   });
 
   router.get('/:id/qrcode', async (ctx) => {

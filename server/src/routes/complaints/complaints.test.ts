@@ -1,19 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../../auth/tokens';
 import { Complaint } from '../../models/complaint';
+import { User } from '../../models/user';
 import { startTestServer, type TestServer } from '../../../test/testServer';
-import { buildWorld, call, type World } from '../../../test/participationWorld';
+import { buildWorld, call, uploadPhoto, type World } from '../../../test/participationWorld';
 
 let server: TestServer;
 let w: World;
-const photo = `/api/v1/uploads/${'a'.repeat(32)}.jpg`;
+let photo: string;
+const missingPhoto = `/api/v1/uploads/${'a'.repeat(32)}.jpg`;
 
 beforeAll(async () => {
   server = await startTestServer();
   w = await buildWorld(server);
+  photo = await uploadPhoto(server, w.tokens.residentA);
 });
 afterAll(async () => server?.close());
 
-const file = (token: string, body: Record<string, unknown>) => call(server, 'POST', '/complaints', { token, body });
+const file = (token: string, body: Record<string, unknown>) =>
+  call(server, 'POST', '/complaints', { token, body });
 const validBody = () => ({
   projectId: w.a.projectId,
   category: 'civility',
@@ -57,6 +62,9 @@ describe('filing a complaint', () => {
       expect(res.body.error.code).toBe('validation_failed');
       expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
     }
+    const notUploaded = await file(w.tokens.residentA, { ...validBody(), photos: [photo, missingPhoto] });
+    expect(notUploaded.status).toBe(400);
+    expect(notUploaded.body.error.message).toBe('图片不存在或已失效，请重新上传');
     const wrongBuilding = await file(w.tokens.residentA, { ...validBody(), buildingId: w.b.buildingIds[0] });
     expect(wrongBuilding.status).toBe(400);
     expect(wrongBuilding.body.error.message).toBe('楼栋不属于该项目所在小区');
@@ -74,11 +82,71 @@ describe('filing a complaint', () => {
   });
 });
 
+describe('double submits and floods', () => {
+  it('stores a double-tapped complaint once, also when both arrive together', async () => {
+    const body = { ...validBody(), text: '消防通道被建筑材料堵住了', photos: [] };
+    const [first, second] = await Promise.all([
+      file(w.tokens.resident2A, body),
+      file(w.tokens.resident2A, body),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    const again = await file(w.tokens.resident2A, body);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('请勿重复提交');
+    expect(await Complaint.countDocuments({ text: body.text })).toBe(1);
+  });
+
+  it('limits a resident to 20 complaints an hour', async () => {
+    const fresh = await User.create({
+      role: 'resident',
+      name: '新居民',
+      householdIds: [w.b.householdIds[1]],
+    });
+    const token = signToken(
+      { id: String(fresh._id), role: 'resident' },
+      'access',
+      server.env.JWT_SECRET,
+      600,
+    );
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const body = { projectId: w.b.projectId, category: 'other', text: `第 ${i} 条意见内容` };
+      statuses.push((await file(token, body)).status);
+    }
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(201));
+    expect(statuses[20]).toBe(429);
+  });
+});
+
+describe('filing as a supervisor', () => {
+  it('is allowed for projects the supervisor is a member of, and only those', async () => {
+    const before = await file(w.tokens.supervisorA, validBody());
+    expect(before.status).toBe(403);
+    const added = await call(server, 'POST', '/supervision/members', {
+      token: w.tokens.communityA,
+      body: { projectId: w.a.projectId, userId: w.userIds.supervisorA, category: 'veteran_party_member' },
+    });
+    expect(added.status).toBe(201);
+    const res = await file(w.tokens.supervisorA, { ...validBody(), visibility: 'anonymous' });
+    expect(res.status).toBe(201);
+    expect(res.body.author.role).toBe('supervisor');
+    expect(
+      (await file(w.tokens.supervisorA, { ...validBody(), projectId: w.b.projectId, buildingId: undefined }))
+        .status,
+    ).toBe(403);
+  });
+});
+
 describe('handling a complaint', () => {
   let id: string;
   beforeAll(async () => {
-    id = (await file(w.tokens.residentA, { ...validBody(), text: '脚手架没有防护网，担心高空坠物', category: 'safety' }))
-      .body.id;
+    id = (
+      await file(w.tokens.residentA, {
+        ...validBody(),
+        text: '脚手架没有防护网，担心高空坠物',
+        category: 'safety',
+      })
+    ).body.id;
   });
 
   it('moves 已提交 → 已受理 → 处理中 → 已办结 with history, requiring a reply to close', async () => {
@@ -112,20 +180,40 @@ describe('handling a complaint', () => {
     expect(closed.body.history[1]).toMatchObject({ actorRole: 'community_staff', note: '已联系施工单位' });
   });
 
+  it('lets exactly one of two simultaneous moves win', async () => {
+    const c = (
+      await file(w.tokens.resident2A, {
+        ...validBody(),
+        buildingId: w.a.buildingIds[1],
+        text: '单元门禁坏了三天',
+      })
+    ).body.id;
+    const accept = (token: string) =>
+      call(server, 'POST', `/complaints/${c}/transitions`, { token, body: { status: 'accepted' } });
+    const results = await Promise.all([accept(w.tokens.communityA), accept(w.tokens.streetA)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const stored = (await Complaint.findById(c).lean())!;
+    expect(stored.history.filter((h) => h.status === 'accepted')).toHaveLength(1);
+  });
+
   it('keeps other-region staff, experts and residents out', async () => {
     const body = { status: 'accepted' };
-    const other = await call(server, 'POST', `/complaints/${id}/transitions`, { token: w.tokens.communityB, body });
+    const other = await call(server, 'POST', `/complaints/${id}/transitions`, {
+      token: w.tokens.communityB,
+      body,
+    });
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe('out_of_scope');
     expect((await call(server, 'GET', `/complaints/${id}`, { token: w.tokens.communityB })).status).toBe(403);
     expect((await call(server, 'GET', `/complaints/${id}`, { token: w.tokens.expert })).status).toBe(403);
     expect((await call(server, 'GET', `/complaints/${id}`, { token: w.tokens.resident2A })).status).toBe(403);
-    expect((await call(server, 'POST', `/complaints/${id}/transitions`, { token: w.tokens.residentA, body })).status).toBe(
-      403,
-    );
-    expect((await call(server, 'GET', '/complaints/0123456789abcdef01234567', { token: w.tokens.bureau })).status).toBe(
-      404,
-    );
+    expect(
+      (await call(server, 'POST', `/complaints/${id}/transitions`, { token: w.tokens.residentA, body }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call(server, 'GET', '/complaints/0123456789abcdef01234567', { token: w.tokens.bureau })).status,
+    ).toBe(404);
     expect((await call(server, 'GET', '/complaints/zzz', { token: w.tokens.bureau })).status).toBe(400);
   });
 
@@ -147,12 +235,13 @@ describe('handling a complaint', () => {
 
   it('lets the author reopen an unrated closed complaint, back to 处理中 with a new limit', async () => {
     const c = (await file(w.tokens.residentA, { ...validBody(), text: '楼道灯安装后不亮' })).body.id;
-    const to = (body: unknown) => call(server, 'POST', `/complaints/${c}/transitions`, { token: w.tokens.communityA, body });
+    const to = (body: unknown) =>
+      call(server, 'POST', `/complaints/${c}/transitions`, { token: w.tokens.communityA, body });
     await to({ status: 'accepted' });
     await to({ status: 'closed', reply: '已更换灯具' });
-    expect((await call(server, 'POST', `/complaints/${c}/reopen`, { token: w.tokens.residentA, body: {} })).status).toBe(
-      400,
-    );
+    expect(
+      (await call(server, 'POST', `/complaints/${c}/reopen`, { token: w.tokens.residentA, body: {} })).status,
+    ).toBe(400);
     const reopened = await call(server, 'POST', `/complaints/${c}/reopen`, {
       token: w.tokens.residentA,
       body: { reason: '换了以后还是不亮' },

@@ -16,12 +16,20 @@ import {
 } from '@jiugai/shared';
 import { recordAudit } from '../../commands/audit';
 import { escalateOverdueComplaints } from '../../commands/complaintEscalation';
-import { fileComplaint, rateComplaint, reopenComplaint, transitionComplaint } from '../../commands/complaints';
+import { assertPhotosStored } from '../../commands/complaintPhotos';
+import {
+  fileComplaint,
+  rateComplaint,
+  reopenComplaint,
+  transitionComplaint,
+} from '../../commands/complaints';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { assertInScope, auth, currentUser, scopeFilter } from '../../middlewares/auth';
+import { byUser, rateLimit } from '../../middlewares/rateLimit';
 import { parse } from '../../middlewares/validate';
 import { Complaint, type ComplaintDoc } from '../../models/complaint';
 import { Project } from '../../models/project';
+import { uploadStoreOf } from '../uploads/storage';
 import { presentComplaint, presentComplaintList, presentPublicComplaint } from './present';
 
 async function loadComplaint(ctx: Context): Promise<ComplaintDoc> {
@@ -43,8 +51,12 @@ function assertMaySee(ctx: Context, doc: ComplaintDoc): void {
 export function complaintsRouter(): Router {
   const router = new Router();
 
-  router.post('/complaints', auth({ roles: complaintFilerRoles }), async (ctx) => {
+  // 20 complaints an hour is far above what a resident files; more is a script or a stuck button.
+  const filingLimit = rateLimit({ name: 'complaints', points: 20, durationSeconds: 3600, key: byUser });
+
+  router.post('/complaints', auth({ roles: complaintFilerRoles }), filingLimit, async (ctx) => {
     const body = parse(ComplaintCreateBody, ctx.request.body);
+    await assertPhotosStored(uploadStoreOf(ctx), body.photos);
     const doc = await fileComplaint(currentUser(ctx), body);
     ctx.status = 201;
     ctx.body = await presentComplaint(doc);
@@ -54,7 +66,11 @@ export function complaintsRouter(): Router {
     const { page, size } = parse(PageQuery, ctx.query);
     const filter = { authorId: currentUser(ctx).id };
     const [docs, total] = await Promise.all([
-      Complaint.find(filter).sort({ createdAt: -1 }).skip((page - 1) * size).limit(size).lean(),
+      Complaint.find(filter)
+        .sort({ createdAt: -1 })
+        .skip((page - 1) * size)
+        .limit(size)
+        .lean(),
       Complaint.countDocuments(filter),
     ]);
     ctx.body = { items: await presentComplaintList(docs as ComplaintDoc[]), total, page, size };
@@ -66,7 +82,11 @@ export function complaintsRouter(): Router {
     if (!(await Project.exists({ _id: projectId }))) throw NotFoundError('找不到该改造项目');
     const filter: Record<string, unknown> = { projectId, visibility: { $in: ['public', 'anonymous'] } };
     const [docs, total] = await Promise.all([
-      Complaint.find(filter).sort({ createdAt: -1 }).skip((page - 1) * size).limit(size).lean(),
+      Complaint.find(filter)
+        .sort({ createdAt: -1 })
+        .skip((page - 1) * size)
+        .limit(size)
+        .lean(),
       Complaint.countDocuments(filter),
     ]);
     ctx.body = { items: (docs as ComplaintDoc[]).map(presentPublicComplaint), total, page, size };
@@ -82,13 +102,23 @@ export function complaintsRouter(): Router {
     if (q.category) filter.category = q.category;
     if (q.projectId) filter.projectId = q.projectId;
     if (q.escalation) filter.escalationLevel = q.escalation;
-    if (q.overdue === true) Object.assign(filter, { status: q.status ?? { $ne: 'closed' }, dueAt: { $lt: now } });
+    if (q.overdue === true)
+      Object.assign(filter, { status: q.status ?? { $ne: 'closed' }, dueAt: { $lt: now } });
     if (q.overdue === false) filter.$or = [{ status: 'closed' }, { dueAt: { $gte: now } }];
     const [docs, total] = await Promise.all([
-      Complaint.find(filter).sort({ createdAt: -1 }).skip((q.page - 1) * q.size).limit(q.size).lean(),
+      Complaint.find(filter)
+        .sort({ createdAt: -1 })
+        .skip((q.page - 1) * q.size)
+        .limit(q.size)
+        .lean(),
       Complaint.countDocuments(filter),
     ]);
-    ctx.body = { items: await presentComplaintList(docs as ComplaintDoc[]), total, page: q.page, size: q.size };
+    ctx.body = {
+      items: await presentComplaintList(docs as ComplaintDoc[]),
+      total,
+      page: q.page,
+      size: q.size,
+    };
   });
 
   router.get('/complaints/:id', auth(), async (ctx) => {

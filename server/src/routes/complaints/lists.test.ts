@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Complaint } from '../../models/complaint';
 import { startTestServer, type TestServer } from '../../../test/testServer';
-import { buildWorld, call, type World } from '../../../test/participationWorld';
+import { buildWorld, call, uploadPhoto, type World } from '../../../test/participationWorld';
 
 let server: TestServer;
 let w: World;
@@ -12,7 +12,10 @@ beforeAll(async () => {
   server = await startTestServer();
   w = await buildWorld(server);
   const file = async (key: string, token: string, body: Record<string, unknown>) => {
-    const res = await call(server, 'POST', '/complaints', { token, body: { projectId: w.a.projectId, ...body } });
+    const res = await call(server, 'POST', '/complaints', {
+      token,
+      body: { projectId: w.a.projectId, ...body },
+    });
     expect(res.status).toBe(201);
     ids[key] = res.body.id;
   };
@@ -26,17 +29,24 @@ beforeAll(async () => {
     category: 'safety',
     text: '2号楼前的沟槽夜里没有围挡',
     buildingId: w.a.buildingIds[1],
-    photos: [`/api/v1/uploads/${'b'.repeat(32)}.png`],
+    photos: [await uploadPhoto(server, w.tokens.resident2A)],
     visibility: 'anonymous',
   });
-  await file('private', w.tokens.residentA, { category: 'other', text: '施工队在我家门口吵架', visibility: 'private' });
+  await file('private', w.tokens.residentA, {
+    category: 'other',
+    text: '施工队在我家门口吵架',
+    visibility: 'private',
+  });
   const other = await call(server, 'POST', '/complaints', {
     token: w.tokens.residentB,
     body: { projectId: w.b.projectId, category: 'progress', text: '乙小区的工程停工半个月了' },
   });
   ids.otherRegion = other.body.id;
   // Time passes: the anonymous one is just past its limit, the private one long past.
-  await Complaint.updateOne({ _id: ids.anonymous }, { dueAt: hoursAgo(1), bureauDueAt: new Date(Date.now() + 86_400_000) });
+  await Complaint.updateOne(
+    { _id: ids.anonymous },
+    { dueAt: hoursAgo(1), bureauDueAt: new Date(Date.now() + 86_400_000) },
+  );
   await Complaint.updateOne({ _id: ids.private }, { dueAt: hoursAgo(100), bureauDueAt: hoursAgo(2) });
 });
 afterAll(async () => server?.close());
@@ -64,7 +74,10 @@ describe('staff queue', () => {
     const bureau = await queue(w.tokens.bureau, '?escalation=bureau');
     expect(idsOf(bureau)).toEqual([ids.private]);
     const detail = await call(server, 'GET', `/complaints/${ids.private}`, { token: w.tokens.bureau });
-    expect(detail.body.history.at(-1)).toMatchObject({ action: 'escalate', note: expect.stringContaining('区住建局') });
+    expect(detail.body.history.at(-1)).toMatchObject({
+      action: 'escalate',
+      note: expect.stringContaining('区住建局'),
+    });
     const onTime = await queue(w.tokens.communityA, '?overdue=false');
     expect(idsOf(onTime)).toEqual([ids.public]);
   });
@@ -121,6 +134,8 @@ describe('public list per project', () => {
   it('answers 400 for a bad project id and 404 for an unknown project', async () => {
     expect((await call(server, 'GET', '/complaints/public?projectId=x')).status).toBe(400);
     expect((await call(server, 'GET', '/complaints/public')).status).toBe(400);
-    expect((await call(server, 'GET', '/complaints/public?projectId=0123456789abcdef01234567')).status).toBe(404);
+    expect((await call(server, 'GET', '/complaints/public?projectId=0123456789abcdef01234567')).status).toBe(
+      404,
+    );
   });
 });

@@ -10,7 +10,7 @@ import {
   type EscalationLevel,
   type PublicComplaintView,
 } from '@jiugai/shared';
-import { isOverdue } from '../../commands/complaintEscalation';
+import { escalationLevelAt, higherLevel, isOverdue } from '../../commands/complaintEscalation';
 import type { ComplaintDoc } from '../../models/complaint';
 import { Project } from '../../models/project';
 import { User } from '../../models/user';
@@ -53,7 +53,11 @@ function summary(d: ComplaintDoc, people: People, now: Date): ComplaintSummary {
     status: d.status as ComplaintStatus,
     ...(d.status !== 'closed' && d.dueAt ? { dueAt: iso(d.dueAt) } : {}),
     overdue: isOverdue(d, now),
-    escalationLevel: d.escalationLevel as EscalationLevel,
+    // The stored level is raised by sweeps; showing the live level keeps a view right between sweeps.
+    escalationLevel:
+      d.status === 'closed'
+        ? (d.escalationLevel as EscalationLevel)
+        : higherLevel(d.escalationLevel as EscalationLevel, escalationLevelAt(d, now)),
     author: { name: maskName(author?.name), phone: maskPhone(author?.phone), role: d.authorRole },
     ...(d.reply?.text ? { reply: { text: d.reply.text, at: iso(d.reply.at)! } } : {}),
     ...(d.rating?.score

@@ -33,7 +33,8 @@ async function presentAll(items: HouseholdDoc[], full = false) {
   ]);
   const names = new Map(buildings.map((b) => [String(b._id), b.name]));
   const counts = new Map<string, number>();
-  for (const u of residents) for (const h of u.householdIds) counts.set(String(h), (counts.get(String(h)) ?? 0) + 1);
+  for (const u of residents)
+    for (const h of u.householdIds) counts.set(String(h), (counts.get(String(h)) ?? 0) + 1);
   return items.map((h) => presentHousehold(h, names, counts, full));
 }
 
@@ -54,10 +55,17 @@ export function householdsRouter(): Router {
     const clauses: Record<string, unknown>[] = [scopeFilter(user)];
     if (q.compoundId) clauses.push({ compoundId: (await regionInScope(user, q.compoundId, 'compound'))._id });
     if (q.buildingId) clauses.push({ buildingId: (await regionInScope(user, q.buildingId, 'building'))._id });
-    if (q.q) clauses.push({ $or: [{ room: { $regex: escapeRegex(q.q) } }, { ownerName: { $regex: escapeRegex(q.q) } }] });
+    if (q.q)
+      clauses.push({
+        $or: [{ room: { $regex: escapeRegex(q.q) } }, { ownerName: { $regex: escapeRegex(q.q) } }],
+      });
     const filter = { $and: clauses };
     const [items, total] = await Promise.all([
-      Household.find(filter).sort({ buildingId: 1, unit: 1, room: 1 }).skip((q.page - 1) * q.size).limit(q.size).lean<HouseholdDoc[]>(),
+      Household.find(filter)
+        .sort({ buildingId: 1, unit: 1, room: 1 })
+        .skip((q.page - 1) * q.size)
+        .limit(q.size)
+        .lean<HouseholdDoc[]>(),
       Household.countDocuments(filter),
     ]);
     ctx.body = { items: await presentAll(items), total, page: q.page, size: q.size };
@@ -123,12 +131,18 @@ export function householdsRouter(): Router {
     const household = await householdInScope(ctx, id);
     const unit = body.unit ?? household.unit;
     const room = body.room ?? household.room;
-    if ((unit !== household.unit || room !== household.room) && (await Household.exists({ buildingId: household.buildingId, unit, room }))) {
+    if (
+      (unit !== household.unit || room !== household.room) &&
+      (await Household.exists({ buildingId: household.buildingId, unit, room }))
+    ) {
       throw DuplicateError(`该住户已存在：${unit} 单元 ${room}`);
     }
     const set: Record<string, unknown> = { ...body };
     if (body.ownerName !== undefined || body.ownerPhone !== undefined) {
-      set.ownerKey = ownerKeyOf(body.ownerName ?? household.ownerName, body.ownerPhone ?? household.ownerPhone);
+      set.ownerKey = ownerKeyOf(
+        body.ownerName ?? household.ownerName,
+        body.ownerPhone ?? household.ownerPhone,
+      );
     }
     const updated = await Household.findByIdAndUpdate(id, { $set: set }, { new: true }).lean<HouseholdDoc>();
     await recordAudit(ctx, {

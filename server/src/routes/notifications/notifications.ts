@@ -6,12 +6,13 @@ import {
   complaintHandlerRoles,
   maskName,
   notificationTemplateLabel,
+  notificationTemplates,
   type NotificationStatus,
   type NotificationTemplate,
   type NotificationView,
   type SubscriptionView,
 } from '@jiugai/shared';
-import { addSubscriptions } from '../../commands/notifications';
+import { addSubscriptions, subscribeTemplateIds } from '../../commands/notifications';
 import { auth, currentUser, scopeFilter } from '../../middlewares/auth';
 import { parse } from '../../middlewares/validate';
 import { Notification } from '../../models/notification';
@@ -25,6 +26,18 @@ async function subscriptionsOf(userId: string): Promise<SubscriptionView[]> {
 
 export function notificationsRouter(): Router {
   const router = new Router();
+
+  // The template ids the mini-program passes to wx.requestSubscribeMessage; empty when not configured.
+  router.get('/notifications/templates', auth(), async (ctx) => {
+    const ids = subscribeTemplateIds(ctx.env);
+    ctx.body = {
+      items: notificationTemplates.map((template) => ({
+        template,
+        label: notificationTemplateLabel[template],
+        templateId: ids[template] ?? '',
+      })),
+    };
+  });
 
   // The mini-program reports which templates the resident accepted in wx.requestSubscribeMessage.
   router.post('/notifications/subscriptions', auth({ roles: complaintFilerRoles }), async (ctx) => {
@@ -45,7 +58,11 @@ export function notificationsRouter(): Router {
     const filter: Record<string, unknown> = { ...scopeFilter(currentUser(ctx)), status: q.status };
     if (q.template) filter.template = q.template;
     const [docs, total] = await Promise.all([
-      Notification.find(filter).sort({ createdAt: -1 }).skip((q.page - 1) * q.size).limit(q.size).lean(),
+      Notification.find(filter)
+        .sort({ createdAt: -1 })
+        .skip((q.page - 1) * q.size)
+        .limit(q.size)
+        .lean(),
       Notification.countDocuments(filter),
     ]);
     const users = await User.find({ _id: { $in: docs.map((d) => d.userId) } }, { name: 1 }).lean();

@@ -37,9 +37,10 @@ describe('subscriptions from the mini-program', () => {
     expect((await subscribe(w.tokens.residentA, ['marketing'])).status).toBe(400);
     expect((await subscribe(w.tokens.residentA, [])).status).toBe(400);
     expect((await subscribe(w.tokens.communityA, ['survey_open'])).status).toBe(403);
-    expect((await call(server, 'POST', '/notifications/subscriptions', { body: { templates: ['vote_open'] } })).status).toBe(
-      401,
-    );
+    expect(
+      (await call(server, 'POST', '/notifications/subscriptions', { body: { templates: ['vote_open'] } }))
+        .status,
+    ).toBe(401);
     expect(await Subscription.countDocuments()).toBe(before);
   });
 });
@@ -54,8 +55,14 @@ describe('notifying a compound when a survey opens', () => {
     });
     // residentA subscribed (twice); resident2A lives there but never subscribed; residentB lives elsewhere.
     expect(result).toEqual({ sent: 0, failed: 0, outbox: 1 });
-    expect((await Subscription.findOne({ userId: w.userIds.residentA, template: 'survey_open' }).lean())!.remaining).toBe(1);
-    expect((await Subscription.findOne({ userId: w.userIds.residentB, template: 'survey_open' }).lean())!.remaining).toBe(1);
+    expect(
+      (await Subscription.findOne({ userId: w.userIds.residentA, template: 'survey_open' }).lean())!
+        .remaining,
+    ).toBe(1);
+    expect(
+      (await Subscription.findOne({ userId: w.userIds.residentB, template: 'survey_open' }).lean())!
+        .remaining,
+    ).toBe(1);
     const outbox = await call(server, 'GET', '/notifications/outbox', { token: w.tokens.communityA });
     expect(outbox.status).toBe(200);
     expect(outbox.body.total).toBe(1);
@@ -81,7 +88,11 @@ describe('notifying a compound when a survey opens', () => {
     const message = await eventually(() =>
       Notification.findOne({ template: 'complaint_status', userId: w.userIds.residentA }).lean(),
     );
-    expect(message.fields).toMatchObject({ thing1: '道路开挖后一直没有回填', phrase2: '已受理', thing4: '已督促施工单位三日内回填' });
+    expect(message.fields).toMatchObject({
+      thing1: '道路开挖后一直没有回填',
+      phrase2: '已受理',
+      thing4: '已督促施工单位三日内回填',
+    });
     // The one subscription is used up: the next change produces no message.
     await call(server, 'POST', `/complaints/${filed.body.id}/transitions`, {
       token: w.tokens.communityA,
@@ -92,9 +103,17 @@ describe('notifying a compound when a survey opens', () => {
   });
 
   it('keeps the outbox within region scope and away from residents', async () => {
-    expect((await call(server, 'GET', '/notifications/outbox', { token: w.tokens.communityB })).body.total).toBe(0);
-    expect((await call(server, 'GET', '/notifications/outbox', { token: w.tokens.bureau })).body.total).toBe(2);
-    expect((await call(server, 'GET', '/notifications/outbox', { token: w.tokens.residentA })).status).toBe(403);
-    expect((await call(server, 'GET', '/notifications/outbox?status=lost', { token: w.tokens.bureau })).status).toBe(400);
+    expect(
+      (await call(server, 'GET', '/notifications/outbox', { token: w.tokens.communityB })).body.total,
+    ).toBe(0);
+    expect((await call(server, 'GET', '/notifications/outbox', { token: w.tokens.bureau })).body.total).toBe(
+      2,
+    );
+    expect((await call(server, 'GET', '/notifications/outbox', { token: w.tokens.residentA })).status).toBe(
+      403,
+    );
+    expect(
+      (await call(server, 'GET', '/notifications/outbox?status=lost', { token: w.tokens.bureau })).status,
+    ).toBe(400);
   });
 });

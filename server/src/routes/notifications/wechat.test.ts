@@ -8,7 +8,7 @@ import { buildWorld, call, eventually, type World } from '../../../test/particip
 
 /** A local stand-in for api.weixin.qq.com: issues tokens, records sends, can expire a token once. */
 function fakeWechat() {
-  const sends: { token: string; body: Record<string, any> }[] = [];
+  const sends: { token: string; body: { touser: string } & Record<string, unknown> }[] = [];
   let tokenRequests = 0;
   let expireNext = false;
   let issued = 0;
@@ -17,7 +17,8 @@ function fakeWechat() {
     const reply = (body: unknown) => res.end(JSON.stringify(body));
     if (url.pathname === '/cgi-bin/token') {
       tokenRequests += 1;
-      if (url.searchParams.get('secret') !== 'app-secret') return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
+      if (url.searchParams.get('secret') !== 'app-secret')
+        return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
       issued += 1;
       return reply({ access_token: `token-${issued}`, expires_in: 7200 });
     }
@@ -31,7 +32,8 @@ function fakeWechat() {
           return reply({ errcode: 42001, errmsg: 'access_token expired' });
         }
         const body = JSON.parse(raw);
-        if (body.touser === 'openid-refuses') return reply({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
+        if (body.touser === 'openid-refuses')
+          return reply({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
         sends.push({ token, body });
         reply({ errcode: 0, errmsg: 'ok' });
       });
@@ -76,6 +78,16 @@ const subscribe = (token: string, templates: string[]) =>
   call(server, 'POST', '/notifications/subscriptions', { token, body: { templates } });
 
 describe('WeChat subscription messages over HTTP', () => {
+  it('tells the mini-program which template ids to ask for', async () => {
+    const res = await call(server, 'GET', '/notifications/templates', { token: w.tokens.residentA });
+    expect(res.body.items).toEqual([
+      { template: 'survey_open', label: '征求意见开始通知', templateId: 'TPL-SURVEY' },
+      { template: 'vote_open', label: '业主表决开始通知', templateId: 'TPL-VOTE' },
+      { template: 'complaint_status', label: '投诉办理进度通知', templateId: 'TPL-COMPLAINT' },
+    ]);
+    expect((await call(server, 'GET', '/notifications/templates')).status).toBe(401);
+  });
+
   it('sends a vote-open message to subscribed residents with a cached access_token', async () => {
     await subscribe(w.tokens.residentA, ['vote_open']);
     await subscribe(w.tokens.resident2A, ['vote_open']);
@@ -86,7 +98,10 @@ describe('WeChat subscription messages over HTTP', () => {
     });
     expect(result).toEqual({ sent: 2, failed: 0, outbox: 0 });
     expect(wechat.tokenRequests).toBe(1);
-    expect(wechat.sends.map((s) => s.body.touser).sort()).toEqual(['openid-resident-2a', 'openid-resident-a']);
+    expect(wechat.sends.map((s) => s.body.touser).sort()).toEqual([
+      'openid-resident-2a',
+      'openid-resident-a',
+    ]);
     expect(wechat.sends[0]).toMatchObject({
       token: 'token-1',
       body: {
@@ -131,7 +146,9 @@ describe('WeChat subscription messages over HTTP', () => {
       surveyId: 'abcdefabcdefabcdefabcdef',
     });
     expect(result).toEqual({ sent: 0, failed: 1, outbox: 0 });
-    const failed = await call(server, 'GET', '/notifications/outbox?status=failed', { token: w.tokens.communityA });
+    const failed = await call(server, 'GET', '/notifications/outbox?status=failed', {
+      token: w.tokens.communityA,
+    });
     expect(failed.body.total).toBe(1);
     expect(failed.body.items[0].error).toContain('43101');
   });

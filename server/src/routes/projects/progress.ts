@@ -21,7 +21,11 @@ export function progressRouter(): Router {
     const project = await findProjectByRef(id);
     const filter = { projectId: project._id };
     const [items, total] = await Promise.all([
-      ProgressUpdate.find(filter).sort({ createdAt: -1 }).skip((q.page - 1) * q.size).limit(q.size).lean<ProgressUpdateDoc[]>(),
+      ProgressUpdate.find(filter)
+        .sort({ createdAt: -1 })
+        .skip((q.page - 1) * q.size)
+        .limit(q.size)
+        .lean<ProgressUpdateDoc[]>(),
       ProgressUpdate.countDocuments(filter),
     ]);
     ctx.body = { items: items.map(presentProgress), total, page: q.page, size: q.size };

@@ -10,7 +10,13 @@ import { presentProjectDetail, presentProjectSummary, presentSearchHit } from '.
 import { Project, type ProjectDoc } from '../../models/project';
 import { invalidateBoard } from '../board/boardCache';
 
-export const projectReaders = ['community_staff', 'street_staff', 'bureau_admin', 'expert', 'super_admin'] as const;
+export const projectReaders = [
+  'community_staff',
+  'street_staff',
+  'bureau_admin',
+  'expert',
+  'super_admin',
+] as const;
 export const projectManagers = ['street_staff', 'bureau_admin', 'super_admin'] as const;
 
 export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -36,14 +42,19 @@ export function projectsRouter(): Router {
     const user = currentUser(ctx);
     const q = parse(ProjectListQuery, ctx.query);
     const clauses: Record<string, unknown>[] = [scopeFilter(user)];
-    if (q.regionId) clauses.push({ regionPath: { $regex: `^${(await regionInScope(user, q.regionId)).path}` } });
+    if (q.regionId)
+      clauses.push({ regionPath: { $regex: `^${(await regionInScope(user, q.regionId)).path}` } });
     if (q.year) clauses.push({ year: q.year });
     if (q.stage) clauses.push({ stage: q.stage });
     if (q.demonstration) clauses.push({ isDemonstration: q.demonstration === 'true' });
     if (q.q) clauses.push(nameMatch(q.q));
     const filter = { $and: clauses };
     const [items, total] = await Promise.all([
-      Project.find(filter).sort({ year: -1, streetName: 1, name: 1 }).skip((q.page - 1) * q.size).limit(q.size).lean<ProjectDoc[]>(),
+      Project.find(filter)
+        .sort({ year: -1, streetName: 1, name: 1 })
+        .skip((q.page - 1) * q.size)
+        .limit(q.size)
+        .lean<ProjectDoc[]>(),
       Project.countDocuments(filter),
     ]);
     ctx.body = { items: items.map(presentProjectSummary), total, page: q.page, size: q.size };
@@ -53,7 +64,13 @@ export function projectsRouter(): Router {
     const user = currentUser(ctx);
     const body = parse(ProjectCreate, ctx.request.body);
     const compound = await regionInScope(user, body.compoundId, 'compound');
-    const project = await createProject({ compound, year: body.year, name: body.name, figures: body.figures, actorId: user.id });
+    const project = await createProject({
+      compound,
+      year: body.year,
+      name: body.name,
+      figures: body.figures,
+      actorId: user.id,
+    });
     await recordAudit(ctx, {
       action: 'project.create',
       targetType: 'project',

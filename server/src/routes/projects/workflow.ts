@@ -37,11 +37,23 @@ function stageBlocker(p: ProjectDoc, to: ProjectStage): string | undefined {
   return undefined;
 }
 
-async function saveAndRespond(ctx: Context, project: ProjectDoc, update: Record<string, unknown>, audit: { action: string; summary: string }) {
-  const updated = await Project.findOneAndUpdate({ _id: project._id, updatedAt: project.updatedAt }, update, { new: true }).lean<ProjectDoc>();
+async function saveAndRespond(
+  ctx: Context,
+  project: ProjectDoc,
+  update: Record<string, unknown>,
+  audit: { action: string; summary: string },
+) {
+  const updated = await Project.findOneAndUpdate({ _id: project._id, updatedAt: project.updatedAt }, update, {
+    new: true,
+  }).lean<ProjectDoc>();
   if (!updated) throw ConflictError();
   invalidateBoard(String(project._id));
-  await recordAudit(ctx, { ...audit, targetType: 'project', targetId: String(project._id), regionPath: project.regionPath });
+  await recordAudit(ctx, {
+    ...audit,
+    targetType: 'project',
+    targetId: String(project._id),
+    regionPath: project.regionPath,
+  });
   ctx.body = presentProjectDetail(updated);
 }
 
@@ -54,7 +66,12 @@ export function projectWorkflowRouter(): Router {
     const { id } = parse(IdParams, ctx.params);
     const plan = parse(PlanUpdate, ctx.request.body);
     const project = await projectInScope(currentUser(ctx), id);
-    await saveAndRespond(ctx, project, { $set: { plan } }, { action: 'project.plan', summary: `更新改造方案（${plan.items.length} 项内容）` });
+    await saveAndRespond(
+      ctx,
+      project,
+      { $set: { plan } },
+      { action: 'project.plan', summary: `更新改造方案（${plan.items.length} 项内容）` },
+    );
   });
 
   router.post('/reviews', auth({ roles: [...projectReviewers] }), async (ctx) => {
@@ -64,8 +81,19 @@ export function projectWorkflowRouter(): Router {
     const project = await projectInScope(user, id);
     if (project.stage !== 'review') throw InvalidStateError('项目不在专家评审阶段，不能录入评审意见');
     const expert = await User.findById(user.id, { name: 1 }).lean();
-    const review = { expertId: user.id, expertName: expert?.name ?? '', opinion: body.opinion, verdict: body.verdict, at: new Date() };
-    await saveAndRespond(ctx, project, { $push: { reviews: review } }, { action: 'project.review', summary: `录入专家评审意见：${body.verdict}` });
+    const review = {
+      expertId: user.id,
+      expertName: expert?.name ?? '',
+      opinion: body.opinion,
+      verdict: body.verdict,
+      at: new Date(),
+    };
+    await saveAndRespond(
+      ctx,
+      project,
+      { $push: { reviews: review } },
+      { action: 'project.review', summary: `录入专家评审意见：${body.verdict}` },
+    );
     ctx.status = 201;
   });
 
@@ -76,22 +104,32 @@ export function projectWorkflowRouter(): Router {
     const project = await projectInScope(user, id);
     const from = project.stage as ProjectStage;
     if (!canTransition(from, to)) {
-      throw InvalidStateError(`不能从“${projectStageLabel[from]}”转到“${projectStageLabel[to]}”`, { from, to });
+      throw InvalidStateError(`不能从“${projectStageLabel[from]}”转到“${projectStageLabel[to]}”`, {
+        from,
+        to,
+      });
     }
     const blocker = stageBlocker(project, to);
     if (blocker) throw InvalidStateError(blocker, { from, to });
     const today = todayInShanghai();
     const milestones = (project.milestones ?? []).map((m) =>
-      !m.doneAt && milestoneDefaults[m.key as keyof typeof milestoneDefaults]?.doneAtStage === to ? { ...m, doneAt: today } : m,
+      !m.doneAt && milestoneDefaults[m.key as keyof typeof milestoneDefaults]?.doneAtStage === to
+        ? { ...m, doneAt: today }
+        : m,
     );
     const set: Record<string, unknown> = { stage: to, milestones };
     if (to === 'construction' && !project.actualStart) set.actualStart = today;
     if (to === 'basically_complete' && !project.actualCompletion) set.actualCompletion = today;
     const event = { from, to, at: new Date(), note: note ?? '', by: user.id };
-    await saveAndRespond(ctx, project, { $set: set, $push: { stageHistory: event } }, {
-      action: 'project.stage',
-      summary: `阶段：${projectStageLabel[from]} → ${projectStageLabel[to]}`,
-    });
+    await saveAndRespond(
+      ctx,
+      project,
+      { $set: set, $push: { stageHistory: event } },
+      {
+        action: 'project.stage',
+        summary: `阶段：${projectStageLabel[from]} → ${projectStageLabel[to]}`,
+      },
+    );
   });
 
   router.patch('/milestones/:key', managers, async (ctx) => {
@@ -99,10 +137,15 @@ export function projectWorkflowRouter(): Router {
     const body = parse(MilestoneUpdate, ctx.request.body);
     const project = await projectInScope(currentUser(ctx), id);
     const milestones = (project.milestones ?? []).map((m) => (m.key === key ? { ...m, ...body } : m));
-    await saveAndRespond(ctx, project, { $set: { milestones } }, {
-      action: 'project.milestone',
-      summary: `修改节点：${milestoneDefaults[key].label}`,
-    });
+    await saveAndRespond(
+      ctx,
+      project,
+      { $set: { milestones } },
+      {
+        action: 'project.milestone',
+        summary: `修改节点：${milestoneDefaults[key].label}`,
+      },
+    );
   });
 
   router.put('/acceptance', managers, async (ctx) => {
@@ -110,10 +153,15 @@ export function projectWorkflowRouter(): Router {
     const body = parse(AcceptanceRecordBody, ctx.request.body);
     const project = await projectInScope(currentUser(ctx), id);
     if (project.stage !== 'acceptance') throw InvalidStateError('项目不在联合竣工验收阶段');
-    await saveAndRespond(ctx, project, { $set: { acceptance: { ...body, recordedAt: new Date() } } }, {
-      action: 'project.acceptance',
-      summary: `联合竣工验收：${body.verdict === 'passed' ? '合格' : '不合格'}`,
-    });
+    await saveAndRespond(
+      ctx,
+      project,
+      { $set: { acceptance: { ...body, recordedAt: new Date() } } },
+      {
+        action: 'project.acceptance',
+        summary: `联合竣工验收：${body.verdict === 'passed' ? '合格' : '不合格'}`,
+      },
+    );
   });
 
   router.post('/handovers', managers, async (ctx) => {
@@ -121,10 +169,15 @@ export function projectWorkflowRouter(): Router {
     const body = parse(HandoverCreate, ctx.request.body);
     const project = await projectInScope(currentUser(ctx), id);
     if (project.acceptance?.verdict !== 'passed') throw InvalidStateError('联合竣工验收合格后才能移交设施');
-    await saveAndRespond(ctx, project, { $push: { handovers: body } }, {
-      action: 'project.handover',
-      summary: `${handoverFacilityLabel[body.facility]}移交：${body.operator}`,
-    });
+    await saveAndRespond(
+      ctx,
+      project,
+      { $push: { handovers: body } },
+      {
+        action: 'project.handover',
+        summary: `${handoverFacilityLabel[body.facility]}移交：${body.operator}`,
+      },
+    );
     ctx.status = 201;
   });
 

@@ -13,12 +13,19 @@ import { Project } from '../../models/project';
 import { invalidateAllBoards } from '../board/boardCache';
 import type { AuthUser } from '../../auth/tokens';
 
-export const regionReaders = ['community_staff', 'street_staff', 'bureau_admin', 'expert', 'super_admin'] as const;
+export const regionReaders = [
+  'community_staff',
+  'street_staff',
+  'bureau_admin',
+  'expert',
+  'super_admin',
+] as const;
 export const regionWriters = ['community_staff', 'street_staff', 'bureau_admin', 'super_admin'] as const;
 
 /** Staff change only nodes strictly below their own scope node; super_admin changes anything. */
 function assertBelowScope(user: AuthUser, region: RegionDoc) {
-  if (user.role !== 'super_admin' && region.path === user.scopePath) throw ForbiddenError('不能修改自己所属的管辖区域');
+  if (user.role !== 'super_admin' && region.path === user.scopePath)
+    throw ForbiddenError('不能修改自己所属的管辖区域');
 }
 
 const nameFieldOfLevel: Record<string, string> = {
@@ -50,7 +57,12 @@ export function regionsRouter(): Router {
     const body = parse(RegionCreate, ctx.request.body);
     if (!body.parentId && user.role !== 'super_admin') throw ForbiddenError('只有系统管理员可以新建区');
     const parent = body.parentId ? await regionInScope(user, body.parentId) : null;
-    const region = await createRegion({ parent, name: body.name, address: body.address, floors: body.floors });
+    const region = await createRegion({
+      parent,
+      name: body.name,
+      address: body.address,
+      floors: body.floors,
+    });
     await recordAudit(ctx, {
       action: 'region.create',
       targetType: 'region',
@@ -68,13 +80,20 @@ export function regionsRouter(): Router {
     const body = parse(RegionUpdate, ctx.request.body);
     const region = await regionInScope(user, id);
     assertBelowScope(user, region);
-    if (body.name && body.name !== region.name && (await Region.exists({ parentId: region.parentId, name: body.name }))) {
+    if (
+      body.name &&
+      body.name !== region.name &&
+      (await Region.exists({ parentId: region.parentId, name: body.name }))
+    ) {
       throw DuplicateError(`已存在同名区域：${body.name}`);
     }
     const updated = await Region.findByIdAndUpdate(id, { $set: body }, { new: true }).lean<RegionDoc>();
     const nameField = nameFieldOfLevel[region.level];
     if (body.name && nameField) {
-      await Project.updateMany({ regionPath: { $regex: `^${region.path}` } }, { $set: { [nameField]: body.name } });
+      await Project.updateMany(
+        { regionPath: { $regex: `^${region.path}` } },
+        { $set: { [nameField]: body.name } },
+      );
     }
     if (body.address !== undefined && region.level === 'compound') {
       await Project.updateMany({ compoundId: region._id }, { $set: { address: body.address } });

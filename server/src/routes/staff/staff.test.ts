@@ -35,9 +35,16 @@ describe('staff accounts', () => {
     const body = newStaff();
     const res = await call(server, 'POST', '/api/v1/staff', { token: bureauToken, body });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ account: body.account, role: 'community_staff', phone: '138****1111', scopeRegionName: mine.community.name });
+    expect(res.body).toMatchObject({
+      account: body.account,
+      role: 'community_staff',
+      phone: '138****1111',
+      scopeRegionName: mine.community.name,
+    });
     expect(res.body).not.toHaveProperty('passwordHash');
-    const login = await call(server, 'POST', '/api/v1/auth/login', { body: { account: body.account, password: 'Welcome123' } });
+    const login = await call(server, 'POST', '/api/v1/auth/login', {
+      body: { account: body.account, password: 'Welcome123' },
+    });
     expect(login.status).toBe(200);
     expect(login.body.user.scopePath).toBe(mine.community.path);
     expect(await AuditLog.exists({ action: 'staff.create', targetId: res.body.id })).toBeTruthy();
@@ -56,10 +63,16 @@ describe('staff accounts', () => {
   });
 
   it('refuses scopes outside the caller, super_admin creation and duplicate accounts', async () => {
-    const out = await call(server, 'POST', '/api/v1/staff', { token: bureauToken, body: newStaff({ scopeRegionId: String(other.community._id) }) });
+    const out = await call(server, 'POST', '/api/v1/staff', {
+      token: bureauToken,
+      body: newStaff({ scopeRegionId: String(other.community._id) }),
+    });
     expect(out.status).toBe(403);
     expect(out.body.error.code).toBe('out_of_scope');
-    const sa = await call(server, 'POST', '/api/v1/staff', { token: bureauToken, body: newStaff({ role: 'super_admin', scopeRegionId: undefined }) });
+    const sa = await call(server, 'POST', '/api/v1/staff', {
+      token: bureauToken,
+      body: newStaff({ role: 'super_admin', scopeRegionId: undefined }),
+    });
     expect(sa.status).toBe(403);
     const body = newStaff();
     expect((await call(server, 'POST', '/api/v1/staff', { token: bureauToken, body })).status).toBe(201);
@@ -80,15 +93,27 @@ describe('staff accounts', () => {
   });
 
   it('disables an account (which then cannot log in) and resets a password (which unlocks it)', async () => {
-    const staff = await createUser('street_staff', mine.street, { lockedUntil: new Date(Date.now() + 600_000) });
-    const reset = await call(server, 'POST', `/api/v1/staff/${staff._id}/reset-password`, { token: bureauToken, body: { password: 'NewPass2024' } });
+    const staff = await createUser('street_staff', mine.street, {
+      lockedUntil: new Date(Date.now() + 600_000),
+    });
+    const reset = await call(server, 'POST', `/api/v1/staff/${staff._id}/reset-password`, {
+      token: bureauToken,
+      body: { password: 'NewPass2024' },
+    });
     expect(reset.status).toBe(204);
-    const login = await call(server, 'POST', '/api/v1/auth/login', { body: { account: staff.account, password: 'NewPass2024' } });
+    const login = await call(server, 'POST', '/api/v1/auth/login', {
+      body: { account: staff.account, password: 'NewPass2024' },
+    });
     expect(login.status).toBe(200);
-    const off = await call(server, 'PATCH', `/api/v1/staff/${staff._id}`, { token: bureauToken, body: { disabled: true } });
+    const off = await call(server, 'PATCH', `/api/v1/staff/${staff._id}`, {
+      token: bureauToken,
+      body: { disabled: true },
+    });
     expect(off.status).toBe(200);
     expect(off.body.disabled).toBe(true);
-    const again = await call(server, 'POST', '/api/v1/auth/login', { body: { account: staff.account, password: 'NewPass2024' } });
+    const again = await call(server, 'POST', '/api/v1/auth/login', {
+      body: { account: staff.account, password: 'NewPass2024' },
+    });
     expect(again.status).toBe(403);
   });
 
@@ -96,13 +121,22 @@ describe('staff accounts', () => {
     expect((await call(server, 'GET', '/api/v1/staff')).status).toBe(401);
     const street = tokenFor(server, await createUser('street_staff', mine.street));
     expect((await call(server, 'GET', '/api/v1/staff', { token: street })).status).toBe(403);
-    const missing = await call(server, 'PATCH', '/api/v1/staff/64b7f0000000000000000000', { token: bureauToken, body: { name: '新' } });
+    const missing = await call(server, 'PATCH', '/api/v1/staff/64b7f0000000000000000000', {
+      token: bureauToken,
+      body: { name: '新' },
+    });
     expect(missing.status).toBe(404);
     const elsewhere = await createUser('community_staff', other.community);
-    const res = await call(server, 'PATCH', `/api/v1/staff/${elsewhere._id}`, { token: bureauToken, body: { name: '新' } });
+    const res = await call(server, 'PATCH', `/api/v1/staff/${elsewhere._id}`, {
+      token: bureauToken,
+      body: { name: '新' },
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('out_of_scope');
-    const empty = await call(server, 'PATCH', `/api/v1/staff/${bureau._id}`, { token: bureauToken, body: {} });
+    const empty = await call(server, 'PATCH', `/api/v1/staff/${bureau._id}`, {
+      token: bureauToken,
+      body: {},
+    });
     expect(empty.status).toBe(400);
     expect(empty.body.error.message).toBe('请至少修改一项');
   });

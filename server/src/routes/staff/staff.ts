@@ -1,6 +1,13 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { IdParams, StaffCreate, StaffListQuery, StaffResetPassword, StaffUpdate, staffAccountRoles } from '@jiugai/shared';
+import {
+  IdParams,
+  StaffCreate,
+  StaffListQuery,
+  StaffResetPassword,
+  StaffUpdate,
+  staffAccountRoles,
+} from '@jiugai/shared';
 import type { RegionLevel } from '@jiugai/shared';
 import { parse } from '../../middlewares/validate';
 import { assertInScope, auth, currentUser, scopeFilter } from '../../middlewares/auth';
@@ -55,7 +62,11 @@ export function staffRouter(): Router {
       filter.$or = [{ account: re }, { name: re }];
     }
     const [items, total] = await Promise.all([
-      User.find(filter).sort({ createdAt: -1 }).skip((q.page - 1) * q.size).limit(q.size).lean<UserDoc[]>(),
+      User.find(filter)
+        .sort({ createdAt: -1 })
+        .skip((q.page - 1) * q.size)
+        .limit(q.size)
+        .lean<UserDoc[]>(),
       User.countDocuments(filter),
     ]);
     const names = await regionNamesOf(items);
@@ -65,9 +76,13 @@ export function staffRouter(): Router {
   router.post('/', async (ctx) => {
     const caller = currentUser(ctx);
     const body = parse(StaffCreate, ctx.request.body);
-    if (body.role === 'super_admin' && caller.role !== 'super_admin') throw ForbiddenError('只有系统管理员可以创建系统管理员');
-    if (!body.scopeRegionId && body.role !== 'super_admin') throw ValidationError('scopeRegionId：请选择管辖区域');
-    const region = body.scopeRegionId ? await regionInScope(caller, body.scopeRegionId, scopeLevels[body.role]) : null;
+    if (body.role === 'super_admin' && caller.role !== 'super_admin')
+      throw ForbiddenError('只有系统管理员可以创建系统管理员');
+    if (!body.scopeRegionId && body.role !== 'super_admin')
+      throw ValidationError('scopeRegionId：请选择管辖区域');
+    const region = body.scopeRegionId
+      ? await regionInScope(caller, body.scopeRegionId, scopeLevels[body.role])
+      : null;
     if (await User.exists({ account: body.account })) throw DuplicateError('账号已存在');
     const user = await User.create({
       role: body.role,
@@ -85,14 +100,18 @@ export function staffRouter(): Router {
       summary: `创建账号 ${body.account}（${body.role}）`,
     });
     ctx.status = 201;
-    ctx.body = presentStaff(user.toObject() as UserDoc, new Map(region ? [[String(region._id), region.name]] : []));
+    ctx.body = presentStaff(
+      user.toObject() as UserDoc,
+      new Map(region ? [[String(region._id), region.name]] : []),
+    );
   });
 
   router.patch('/:id', async (ctx) => {
     const { id } = parse(IdParams, ctx.params);
     const body = parse(StaffUpdate, ctx.request.body);
     const target = await staffInScope(ctx, id);
-    if (body.disabled && String(target._id) === currentUser(ctx).id) throw ValidationError('不能停用自己的账号');
+    if (body.disabled && String(target._id) === currentUser(ctx).id)
+      throw ValidationError('不能停用自己的账号');
     const updated = await User.findByIdAndUpdate(id, { $set: body }, { new: true }).lean<UserDoc>();
     await recordAudit(ctx, {
       action: body.disabled === undefined ? 'staff.update' : body.disabled ? 'staff.disable' : 'staff.enable',

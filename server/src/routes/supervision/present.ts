@@ -58,18 +58,26 @@ const average = (values: number[]) =>
   values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
 
 /** Count, average ratings and the latest inspection of each project. */
-export async function summarise(projects: { _id: Types.ObjectId; name: string }[]): Promise<InspectionSummary[]> {
+export async function summarise(
+  projects: { _id: Types.ObjectId; name: string }[],
+): Promise<InspectionSummary[]> {
   const ids = projects.map((p) => p._id);
   const [inspections, members] = await Promise.all([
-    Inspection.find({ projectId: { $in: ids } }, { projectId: 1, date: 1, ratings: 1, findings: 1, memberId: 1, createdAt: 1 })
+    Inspection.find(
+      { projectId: { $in: ids } },
+      { projectId: 1, date: 1, ratings: 1, findings: 1, memberId: 1, createdAt: 1 },
+    )
       .sort({ date: -1, createdAt: -1 })
       .lean(),
     SupervisionMember.find({ projectId: { $in: ids } }, { projectId: 1 }).lean(),
   ]);
   const names = new Map(
-    (await User.find({ _id: { $in: [...new Set(inspections.map((i) => String(i.memberId)))] } }, { name: 1 }).lean()).map(
-      (u) => [String(u._id), u.name ?? ''],
-    ),
+    (
+      await User.find(
+        { _id: { $in: [...new Set(inspections.map((i) => String(i.memberId)))] } },
+        { name: 1 },
+      ).lean()
+    ).map((u) => [String(u._id), u.name ?? '']),
   );
   return projects.map((p) => {
     const mine = inspections.filter((i) => String(i.projectId) === String(p._id));

@@ -3,15 +3,17 @@ import { AuditLog } from '../../models/auditLog';
 import { Inspection } from '../../models/inspection';
 import { SupervisionMember } from '../../models/supervisionMember';
 import { startTestServer, type TestServer } from '../../../test/testServer';
-import { buildWorld, call, type World } from '../../../test/participationWorld';
+import { buildWorld, call, uploadPhoto, type World } from '../../../test/participationWorld';
 
 let server: TestServer;
 let w: World;
 let memberId: string;
+let photo: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   w = await buildWorld(server);
+  photo = await uploadPhoto(server, w.tokens.supervisorA);
 });
 afterAll(async () => server?.close());
 
@@ -20,7 +22,7 @@ const inspection = (over: Record<string, unknown> = {}) => ({
   date: '2026-04-20',
   ratings: { quality: 4, safety: 3, civility: 5 },
   findings: '2号楼外墙脚手架防护网有破损，已当场告知项目经理',
-  photos: [`/api/v1/uploads/${'c'.repeat(32)}.webp`],
+  photos: [photo],
   ...over,
 });
 const inspect = (body: unknown, token = w.tokens.supervisorA) =>
@@ -36,11 +38,18 @@ describe('supervision group members', () => {
     expect(res.body).toMatchObject({ categoryLabel: '人大代表', phone: '139****5678' });
     memberId = res.body.id;
     expect(await AuditLog.countDocuments({ action: 'supervision.member.add' })).toBe(1);
-    const list = await call(server, 'GET', `/supervision/members?projectId=${w.a.projectId}`, { token: w.tokens.streetA });
+    const list = await call(server, 'GET', `/supervision/members?projectId=${w.a.projectId}`, {
+      token: w.tokens.streetA,
+    });
     expect(list.body.items).toHaveLength(1);
     const mine = await call(server, 'GET', '/supervision/projects/mine', { token: w.tokens.supervisorA });
     expect(mine.body.items).toEqual([
-      { projectId: w.a.projectId, projectName: '甲小区 2026 年改造', category: 'npc_deputy', categoryLabel: '人大代表' },
+      {
+        projectId: w.a.projectId,
+        projectName: '甲小区 2026 年改造',
+        category: 'npc_deputy',
+        categoryLabel: '人大代表',
+      },
     ]);
   });
 
@@ -54,10 +63,10 @@ describe('supervision group members', () => {
     expect((await add({ userId: w.userIds.supervisorA, category: '群众' })).status).toBe(400);
     const other = await add({ userId: w.userIds.supervisorA, category: 'npc_deputy' }, w.tokens.communityB);
     expect(other.status).toBe(403);
-    expect((await add({ userId: w.userIds.supervisorA, category: 'npc_deputy' }, w.tokens.supervisorA)).status).toBe(403);
     expect(
-      (await add({ userId: '0123456789abcdef01234567', category: 'npc_deputy' })).status,
-    ).toBe(404);
+      (await add({ userId: w.userIds.supervisorA, category: 'npc_deputy' }, w.tokens.supervisorA)).status,
+    ).toBe(403);
+    expect((await add({ userId: '0123456789abcdef01234567', category: 'npc_deputy' })).status).toBe(404);
     expect(await SupervisionMember.countDocuments()).toBe(1);
   });
 });
@@ -68,8 +77,16 @@ describe('inspection records', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ date: '2026-04-20', ratings: { quality: 4, safety: 3, civility: 5 } });
     expect(res.body.member.categoryLabel).toBe('人大代表');
-    await inspect(inspection({ date: '2026-04-27', ratings: { quality: 3, safety: 4, civility: 4 }, findings: '围挡已修复' }));
-    const list = await call(server, 'GET', `/supervision/inspections?projectId=${w.a.projectId}`, { token: w.tokens.bureau });
+    await inspect(
+      inspection({
+        date: '2026-04-27',
+        ratings: { quality: 3, safety: 4, civility: 4 },
+        findings: '围挡已修复',
+      }),
+    );
+    const list = await call(server, 'GET', `/supervision/inspections?projectId=${w.a.projectId}`, {
+      token: w.tokens.bureau,
+    });
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(2);
     expect(list.body.items[0].date).toBe('2026-04-27');
@@ -78,7 +95,9 @@ describe('inspection records', () => {
   });
 
   it('are summarised per project: count, average ratings, last inspection', async () => {
-    const res = await call(server, 'GET', `/supervision/summary?projectId=${w.a.projectId}`, { token: w.tokens.communityA });
+    const res = await call(server, 'GET', `/supervision/summary?projectId=${w.a.projectId}`, {
+      token: w.tokens.communityA,
+    });
     expect(res.status).toBe(200);
     expect(res.body.items[0]).toMatchObject({
       projectId: w.a.projectId,
@@ -104,6 +123,7 @@ describe('inspection records', () => {
       inspection({ date: '2026/04/20' }),
       inspection({ date: '2999-01-01' }),
       inspection({ findings: '' }),
+      inspection({ photos: [`/api/v1/uploads/${'c'.repeat(32)}.webp`] }),
     ]) {
       const res = await inspect(bad);
       expect(res.status).toBe(400);
@@ -122,13 +142,28 @@ describe('inspection records', () => {
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe('out_of_scope');
     expect((await call(server, 'GET', q, { token: w.tokens.residentA })).status).toBe(403);
-    expect((await call(server, 'GET', '/supervision/inspections?projectId=0123456789abcdef01234567', { token: w.tokens.bureau })).status).toBe(404);
+    expect(
+      (
+        await call(server, 'GET', '/supervision/inspections?projectId=0123456789abcdef01234567', {
+          token: w.tokens.bureau,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('lose a removed member the right to inspect', async () => {
-    expect((await call(server, 'DELETE', `/supervision/members/${memberId}`, { token: w.tokens.communityB })).status).toBe(403);
-    expect((await call(server, 'DELETE', `/supervision/members/${memberId}`, { token: w.tokens.communityA })).status).toBe(204);
+    expect(
+      (await call(server, 'DELETE', `/supervision/members/${memberId}`, { token: w.tokens.communityB }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call(server, 'DELETE', `/supervision/members/${memberId}`, { token: w.tokens.communityA }))
+        .status,
+    ).toBe(204);
     expect((await inspect(inspection())).status).toBe(403);
-    expect((await call(server, 'DELETE', `/supervision/members/${memberId}`, { token: w.tokens.communityA })).status).toBe(404);
+    expect(
+      (await call(server, 'DELETE', `/supervision/members/${memberId}`, { token: w.tokens.communityA }))
+        .status,
+    ).toBe(404);
   });
 });

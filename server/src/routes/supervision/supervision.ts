@@ -14,6 +14,7 @@ import {
   type SupervisorCategory,
 } from '@jiugai/shared';
 import { recordAudit } from '../../commands/audit';
+import { assertPhotosStored } from '../../commands/complaintPhotos';
 import { inChina } from '../../commands/workingDays';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import { assertInScope, auth, currentUser, scopeFilter } from '../../middlewares/auth';
@@ -22,6 +23,7 @@ import { Inspection, type InspectionDoc } from '../../models/inspection';
 import { Project } from '../../models/project';
 import { SupervisionMember, type SupervisionMemberDoc } from '../../models/supervisionMember';
 import { User } from '../../models/user';
+import { uploadStoreOf } from '../uploads/storage';
 import { presentInspections, presentMembers, summarise } from './present';
 
 const staff = auth({ roles: supervisionStaffRoles });
@@ -89,7 +91,10 @@ export function supervisionRouter(): Router {
   // The projects a supervisor may inspect (mini-program).
   router.get('/projects/mine', supervisor, async (ctx) => {
     const memberships = await SupervisionMember.find({ userId: currentUser(ctx).id }).lean();
-    const projects = await Project.find({ _id: { $in: memberships.map((m) => m.projectId) } }, { name: 1 }).lean();
+    const projects = await Project.find(
+      { _id: { $in: memberships.map((m) => m.projectId) } },
+      { name: 1 },
+    ).lean();
     const names = new Map(projects.map((p) => [String(p._id), p.name]));
     const items: SupervisedProjectView[] = memberships.map((m) => ({
       projectId: String(m.projectId),
@@ -104,6 +109,7 @@ export function supervisionRouter(): Router {
     const body = parse(InspectionCreateBody, ctx.request.body);
     if (body.date > inChina(new Date()).format('YYYY-MM-DD'))
       throw ValidationError('巡查日期不能晚于今天', [{ path: 'date', message: '巡查日期不能晚于今天' }]);
+    await assertPhotosStored(uploadStoreOf(ctx), body.photos);
     const project = await Project.findById(body.projectId, { regionPath: 1 }).lean();
     if (!project) throw NotFoundError('找不到该改造项目');
     const user = currentUser(ctx);
@@ -127,7 +133,11 @@ export function supervisionRouter(): Router {
     const { page, size } = parse(MyInspectionsQuery, ctx.query);
     const filter = { memberId: currentUser(ctx).id };
     const [docs, total] = await Promise.all([
-      Inspection.find(filter).sort({ date: -1, createdAt: -1 }).skip((page - 1) * size).limit(size).lean(),
+      Inspection.find(filter)
+        .sort({ date: -1, createdAt: -1 })
+        .skip((page - 1) * size)
+        .limit(size)
+        .lean(),
       Inspection.countDocuments(filter),
     ]);
     ctx.body = { items: await presentInspections(docs as InspectionDoc[]), total, page, size };
@@ -138,7 +148,11 @@ export function supervisionRouter(): Router {
     await projectInScope(ctx, projectId);
     const filter = { projectId };
     const [docs, total] = await Promise.all([
-      Inspection.find(filter).sort({ date: -1, createdAt: -1 }).skip((page - 1) * size).limit(size).lean(),
+      Inspection.find(filter)
+        .sort({ date: -1, createdAt: -1 })
+        .skip((page - 1) * size)
+        .limit(size)
+        .lean(),
       Inspection.countDocuments(filter),
     ]);
     ctx.body = { items: await presentInspections(docs as InspectionDoc[]), total, page, size };
@@ -149,7 +163,9 @@ export function supervisionRouter(): Router {
     const { projectId } = parse(SupervisionSummaryQuery, ctx.query);
     const projects = projectId
       ? [await projectInScope(ctx, projectId)]
-      : await Project.find(scopeFilter(currentUser(ctx)), { name: 1 }).sort({ name: 1 }).lean();
+      : await Project.find(scopeFilter(currentUser(ctx)), { name: 1 })
+          .sort({ name: 1 })
+          .lean();
     ctx.body = { items: await summarise(projects) };
   });
 

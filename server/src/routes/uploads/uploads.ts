@@ -9,7 +9,12 @@ import { NotFoundError, UnsupportedMediaError } from '../../errors';
 import { singleFile } from './singleFile';
 import { uploadStoreOf } from './storage';
 
-const extOf: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
+const extOf: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+};
 const mimeOf: Record<string, string> = Object.fromEntries(Object.entries(extOf).map(([m, e]) => [e, m]));
 
 /** Photo uploads for any logged-in user: images only, recognised by their bytes, at most 5 MB. */
@@ -28,7 +33,12 @@ export function uploadsRouter(): Router {
         throw UnsupportedMediaError('只能上传 JPG、PNG、WebP 或 GIF 图片');
       }
       const name = await uploadStoreOf(ctx).save(extOf[type.mime], data);
-      const result: UploadResult = { name, url: `${uploadUrlPrefix}${name}`, mime: type.mime, size: data.length };
+      const result: UploadResult = {
+        name,
+        url: `${uploadUrlPrefix}${name}`,
+        mime: type.mime,
+        size: data.length,
+      };
       ctx.status = 201;
       ctx.body = result;
     },

@@ -119,11 +119,12 @@ export function PaperEntry({ survey, missingIds, onSaved }: Props) {
         <Form.Item label="户">
           <Select
             ref={householdSelect}
-            aria-label="户"
+            aria-label="选择户"
             showSearch
             autoFocus
             style={{ width: 220 }}
             placeholder="输入房号，回车选中"
+            virtual={false}
             optionFilterProp="label"
             value={householdId}
             onChange={(id: string) => {

@@ -1,8 +1,7 @@
 import type { Document } from 'bson';
-import { Aggregator, ProcessingMode } from 'mingo';
 import { cloneDocument } from '../collection';
 import { badValue, notImplemented } from '../errors';
-import { queryOptions } from '../mingoOptions';
+import { Aggregator } from '../mingoOptions';
 import { asCount, asDocument, collectionName, type CommandContext, type CommandHandler } from './context';
 import { runFind } from './read';
 
@@ -40,7 +39,7 @@ export function runAggregate(ctx: CommandContext, collName: string, pipeline: Do
   const coll = ctx.engine.collection(ctx.db, collName);
   let rest = pipeline;
   let filter: Document = {};
-  if (rest[0] && '$match' in rest[0] && !JSON.stringify(rest[0].$match).includes('"$expr"')) {
+  if (rest[0] && '$match' in rest[0]) {
     filter = asDocument(rest[0].$match, '$match');
     rest = rest.slice(1);
   }
@@ -57,7 +56,7 @@ export function runAggregate(ctx: CommandContext, collName: string, pipeline: Do
     const docs = [...(ctx.engine.collection(ctx.db, name)?.docs.values() ?? [])];
     return clone ? docs.map(cloneDocument) : docs;
   };
-  const agg = new Aggregator(rest, queryOptions({ collectionResolver: resolver, processingMode: ProcessingMode.CLONE_OFF }));
+  const agg = new Aggregator(rest, { collectionResolver: resolver });
   return agg.run(input) as Document[];
 }
 

@@ -1,8 +1,7 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
 import { badValue, indexNotFound } from '../errors';
 import type { IndexSpec } from '../indexes';
-import { queryOptions } from '../mingoOptions';
+import { Query } from '../mingoOptions';
 import { asCount, asDocument, collectionName, existingCollection, type CommandHandler } from './context';
 
 /** Collections and indexes: create, list, drop. */
@@ -69,7 +68,7 @@ const listCollections: CommandHandler = (cmd, ctx) => {
   }));
   const filter = asDocument(cmd.filter, 'filter');
   if (Object.keys(filter).length) {
-    const q = new Query(filter, queryOptions());
+    const q = new Query(filter);
     infos = infos.filter((i) => q.test(i));
   }
   if (cmd.nameOnly) infos = infos.map((i) => ({ name: i.name, type: i.type }));

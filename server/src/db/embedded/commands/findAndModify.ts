@@ -1,7 +1,6 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
 import { badValue } from '../errors';
-import { queryOptions } from '../mingoOptions';
+import { Query } from '../mingoOptions';
 import { sortDocuments } from '../sort';
 import { applyUpdate, upsertDocument, type UpdateSpec } from '../update';
 import { asDocument, collectionName, type CommandHandler } from './context';
@@ -10,7 +9,7 @@ import { asDocument, collectionName, type CommandHandler } from './context';
 
 function project(doc: Document | null, fields: Document): Document | null {
   if (!doc || Object.keys(fields).length === 0) return doc;
-  return (new Query({}, queryOptions()).find([doc], fields).all()[0] as Document) ?? null;
+  return (new Query({}).find([doc], fields).all()[0] as Document) ?? null;
 }
 
 const findAndModify: CommandHandler = (cmd, ctx) => {

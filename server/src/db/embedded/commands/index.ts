@@ -39,11 +39,23 @@ export function runCommand(cmd: Document, ctx: CommandContext): Document {
       // Not IllegalOperation (20): the driver rewrites that code on writes into a misleading retryWrites hint.
       throw notImplemented('Transactions are not supported by the embedded engine (it runs as a standalone server); use single-document writes');
     }
+    rejectCollation(cmd);
     const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
     if (!handler) throw commandNotFound(name);
     return handler(cmd, ctx);
   } catch (err) {
     return errorReply(err);
+  }
+}
+
+/** Collations other than 'simple' would silently compare strings differently, so they are refused. */
+function rejectCollation(cmd: Document): void {
+  const nested = ['updates', 'deletes', 'indexes'].flatMap((f) => (Array.isArray(cmd[f]) ? (cmd[f] as Document[]) : []));
+  for (const c of [cmd, ...nested]) {
+    const collation = c?.collation as Document | undefined;
+    if (collation && collation.locale !== 'simple') {
+      throw notImplemented(`collation ${JSON.stringify(collation)} is not supported by the embedded engine (only 'simple')`);
+    }
   }
 }
 

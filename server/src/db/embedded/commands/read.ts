@@ -1,11 +1,10 @@
 import { Long, type Document } from 'bson';
-import { Query } from 'mingo';
 import type { Collection } from '../collection';
 import { keyOf } from '../compare';
 import { cursorDoc } from '../cursors';
 import { badValue } from '../errors';
 import { pathValues } from '../indexes';
-import { queryOptions } from '../mingoOptions';
+import { Query } from '../mingoOptions';
 import { sortDocuments } from '../sort';
 import { asCount, asDocument, collectionName, type CommandHandler } from './context';
 
@@ -35,7 +34,7 @@ export function runFind(coll: Collection | undefined, opts: FindOptions): Docume
   const projection = asDocument(opts.projection, 'projection');
   if (Object.keys(projection).length === 0) return docs;
   const positional = Object.keys(projection).some((k) => k.includes('$'));
-  const query = new Query(positional ? filter : {}, queryOptions());
+  const query = new Query(positional ? filter : {});
   return query.find(docs, projection).all() as Document[];
 }
 

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, screenshotPath } from '../support/browser';
+import { startServer, type RunningServer } from '../support/startServer';
+import { loginAs, menuLabels } from './session';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('admin console: each role logs in and sees its own menu', () => {
+  it('sends a visitor to login, refuses a wrong password with the server message', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/admin/complaints`);
+    await page.getByLabel('账号').waitFor();
+    expect(page.url()).toContain('/admin/login?redirect=%2Fcomplaints');
+    await page.getByLabel('账号').fill('shequ01');
+    await page.getByLabel('密码').fill('wrong-password1');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('账号或密码错误').waitFor();
+    await page.screenshot({ path: screenshotPath('admin', 'login-error') });
+    await page.close();
+  });
+
+  it('community worker: field work menu, no vote opening or staff accounts', async () => {
+    const page = await loginAs(browser, server.url, 'shequ01');
+    const menu = await menuLabels(page);
+    expect(menu).toEqual(expect.arrayContaining(['数据看板', '区域与住户', '征求意见', '业主表决', '投诉处理']));
+    expect(menu).not.toContain('账号管理');
+    await page.getByText('各小区征集率').first().waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: screenshotPath('admin', 'dashboard-community'), fullPage: true });
+    await page.goto(`${server.url}/admin/votes`);
+    await page.locator('.ant-table').first().waitFor();
+    expect(await page.getByRole('button', { name: '发起表决' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('street office: opens votes; bureau admin: manages staff', async () => {
+    const street = await loginAs(browser, server.url, 'jiedao01', '/admin/votes');
+    await street.getByRole('button', { name: '发起表决' }).waitFor();
+    await street.screenshot({ path: screenshotPath('admin', 'votes-list') });
+    await street.close();
+
+    const bureau = await loginAs(browser, server.url, 'zjj', '/admin/staff');
+    await bureau.locator('.ant-table-row').first().waitFor();
+    expect(await menuLabels(bureau)).toContain('账号管理');
+    await bureau.screenshot({ path: screenshotPath('admin', 'staff') });
+    await bureau.close();
+  });
+
+  it('expert: only projects', async () => {
+    const page = await loginAs(browser, server.url, 'expert1');
+    expect(await menuLabels(page)).toEqual(['改造项目']);
+    await page.close();
+  });
+});

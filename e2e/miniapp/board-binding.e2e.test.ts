@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { BindingCodeView, BindingRequestView, HouseholdView, Page as ApiPage, ProjectSearchHit, SessionUser } from '@jiugai/shared';
+import { launchBrowser } from '../support/browser';
+import { startServer, type RunningServer } from '../support/startServer';
+import { api, current, fill, open, residentContext, settled, shot, staffToken, residentToken, tapText } from './miniappDriver';
+
+let server: RunningServer;
+let browser: Browser;
+let project: ProjectSearchHit;
+let staff: string;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const hits = await api<{ items: ProjectSearchHit[] }>(server.url, 'GET', `/projects/search?q=${encodeURIComponent('幸福小区')}`);
+  project = hits.items[0];
+  staff = await staffToken(server.url, 'shequ01');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('mini-program (H5): notice board and household binding', () => {
+  it('opens the notice board from the QR scene without login', async () => {
+    const context = await residentContext(browser, 'e2e-board-visitor');
+    const page = await context.newPage();
+    await open(page, server.url, `pages/board/index?scene=${project.sceneId}`);
+    const board = current(page);
+    await board.getByText(project.name, { exact: true }).waitFor();
+    await expect(board.getByText('当前阶段：施工').isVisible()).resolves.toBe(true);
+    await shot(page, '01-board-top');
+    await board.getByText('五牌一图', { exact: true }).scrollIntoViewIfNeeded();
+    await shot(page, '02-board-five-boards');
+    await board.getByText('最新进展', { exact: true }).scrollIntoViewIfNeeded();
+    await shot(page, '03-board-progress');
+    await context.close();
+  });
+
+  it('binds a household by the form; the request waits for the community and then shows the household', async () => {
+    const households = await api<ApiPage<HouseholdView>>(server.url, 'GET', `/households?compoundId=${await compoundId()}&size=50`, undefined, staff);
+    const target = households.items.find((h) => h.boundResidents === 0)!;
+    const context = await residentContext(browser, 'e2e-bind-form');
+    const page = await context.newPage();
+    await open(page, server.url, `pages/board/index?scene=${project.sceneId}`);
+    await open(page, server.url, 'mine/pages/bind/index');
+    const bind = current(page);
+    await bind.getByText(target.buildingName, { exact: true }).click();
+    await fill(page, '例如：1', target.unit);
+    await fill(page, '例如：101', target.room);
+    await fill(page, '产权人或家庭成员姓名', '赵桂兰');
+    await fill(page, '11 位手机号', '13900001111');
+    await shot(page, '04-bind-form');
+    await tapText(page, '提交绑定申请');
+    await bind.getByText('待审核').waitFor();
+    await bind.getByText('我的绑定申请').scrollIntoViewIfNeeded();
+    await shot(page, '05-bind-pending');
+
+    const pending = await api<ApiPage<BindingRequestView>>(server.url, 'GET', '/bindings?status=pending&size=50', undefined, staff);
+    const mine = pending.items.find((r) => r.householdId === target.id)!;
+    expect(mine.name).toBeTruthy();
+    await api(server.url, 'POST', `/bindings/${mine.id}/approve`, {}, staff);
+
+    await open(page, server.url, 'pages/mine/index');
+    await current(page).getByText(new RegExp(`${target.buildingName} ${target.unit}单元 ${target.room}室`)).waitFor();
+    await shot(page, '06-mine-bound');
+    await context.close();
+  });
+
+  it('binds a household with the one-time code the community hands out', async () => {
+    const households = await api<ApiPage<HouseholdView>>(server.url, 'GET', `/households?compoundId=${await compoundId()}&size=50`, undefined, staff);
+    const building = households.items[households.items.length - 1].buildingId;
+    const codes = await api<{ items: BindingCodeView[] }>(server.url, 'POST', '/bindings/codes', { buildingId: building }, staff);
+    const code = codes.items[codes.items.length - 1];
+
+    const context = await residentContext(browser, 'e2e-bind-code');
+    const page = await context.newPage();
+    await open(page, server.url, 'pages/mine/index');
+    await open(page, server.url, 'mine/pages/bind/index');
+    await fill(page, '8 位绑定码', code.code);
+    await shot(page, '07-bind-code');
+    await tapText(page, '用绑定码绑定');
+    await settled(page);
+    const me = await api<SessionUser>(server.url, 'GET', '/auth/me', undefined, await residentToken(server.url, 'e2e-bind-code'));
+    expect(me.households.map((h) => h.id)).toContain(code.householdId);
+    await context.close();
+  });
+});
+
+async function compoundId(): Promise<string> {
+  const board = await api<{ compoundId: string }>(server.url, 'GET', `/projects/${project.sceneId}/board`);
+  return board.compoundId;
+}

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { ComplaintPage, ProjectSearchHit, SurveyCollectionView, SurveyView, TallyView, VoteView } from '@jiugai/shared';
+import { launchBrowser } from '../support/browser';
+import { startServer, type RunningServer } from '../support/startServer';
+import { api, current, fill, open, residentContext, settled, shot, staffToken, tapText } from './miniappDriver';
+
+let server: RunningServer;
+let browser: Browser;
+let project: ProjectSearchHit;
+let community: string;
+let street: string;
+
+const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+// A 2×2 red PNG: the phone compresses it to JPEG before upload, and the server checks the bytes.
+const photo = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const hits = await api<{ items: ProjectSearchHit[] }>(server.url, 'GET', `/projects/search?q=${encodeURIComponent('幸福小区')}`);
+  project = hits.items[0];
+  [community, street] = await Promise.all([staffToken(server.url, 'shequ01'), staffToken(server.url, 'jiedao01')]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('mini-program (H5): survey, vote and complaint', () => {
+  it('answers the survey for one of two households and the collection rate goes up', async () => {
+    const survey = await api<SurveyView>(server.url, 'POST', '/surveys', {
+      projectId: project.id,
+      title: '幸福小区改造意见征求表',
+      description: '请每户填写一份，截止前可以修改。',
+      opensAt: minutesFromNow(-1),
+      closesAt: minutesFromNow(60 * 24),
+      questions: [
+        { id: 'support', type: 'single', title: '您是否支持本小区实施老旧小区改造？', required: true, options: [{ id: 'yes', label: '支持' }, { id: 'no', label: '不支持' }] },
+        { id: 'items', type: 'multiple', title: '您最希望改造哪些内容？', required: true, showIf: { questionId: 'support', optionIds: ['yes'] }, maxSelect: 3, options: [{ id: 'pipes', label: '地下管网' }, { id: 'parking', label: '停车位' }, { id: 'lights', label: '亮化' }, { id: 'fitness', label: '健身设施' }] },
+        { id: 'satisfaction', type: 'scale', title: '您对小区现状的满意程度', required: true, min: 1, max: 5, minLabel: '很不满意', maxLabel: '很满意' },
+        { id: 'advice', type: 'text', title: '其他意见和建议', required: false, maxLength: 300 },
+      ],
+    }, community);
+    const before = await api<SurveyCollectionView>(server.url, 'GET', `/surveys/${survey.id}/collection`, undefined, community);
+
+    const context = await residentContext(browser, 'demo-resident-1');
+    const page = await context.newPage();
+    await open(page, server.url, 'participate/pages/surveys/index');
+    await current(page).getByText(survey.title).waitFor();
+    await shot(page, '10-survey-list');
+    await tapText(page, survey.title);
+    await settled(page);
+    await current(page).getByText(/您有 2 套房屋/).waitFor();
+    await shot(page, '11-survey-intro-two-households');
+    await tapText(page, '开始填写');
+    await current(page).getByText('第 1 / 3 题').waitFor();
+    await tapText(page, '下一题');
+    await current(page).getByText(/此题必答/).waitFor();
+    await shot(page, '12-survey-required');
+    await tapText(page, '支持');
+    await current(page).getByText('第 1 / 4 题').waitFor();
+    await shot(page, '13-survey-question-1');
+    await tapText(page, '下一题');
+    await tapText(page, '地下管网');
+    await tapText(page, '停车位');
+    await shot(page, '14-survey-multiple');
+    await tapText(page, '下一题');
+    await tapText(page, '4 分');
+    await tapText(page, '下一题');
+    await fill(page, '请在这里输入您的意见', '希望增加老年人休息座椅');
+    await tapText(page, '提交');
+    await current(page).getByText('✓ 提交成功，感谢您的意见').waitFor();
+    await shot(page, '15-survey-receipt');
+    await context.close();
+
+    const after = await api<SurveyCollectionView>(server.url, 'GET', `/surveys/${survey.id}/collection`, undefined, community);
+    expect(after.responded).toBe(before.responded + 1);
+    expect(after.rate.percent).toBeGreaterThan(before.rate.percent);
+  });
+
+  it('votes through the confirm screen, participation goes up, and the result shows both ratios after close', async () => {
+    const vote = await api<VoteView>(server.url, 'POST', '/votes', {
+      projectId: project.id,
+      title: '选聘红色物业服务企业',
+      description: '改造完成后，由社区党组织引领的红色物业负责小区日常管理。',
+      article278Item: 4,
+      kind: 'yes_no',
+      opensAt: minutesFromNow(-1),
+      closesAt: minutesFromNow(60 * 24),
+      allowChange: false,
+    }, street);
+    const before = await api<TallyView>(server.url, 'GET', `/votes/${vote.id}/tally`, undefined, street);
+
+    const context = await residentContext(browser, 'demo-resident-2');
+    const page = await context.newPage();
+    await open(page, server.url, 'participate/pages/votes/index');
+    await tapText(page, vote.title);
+    await settled(page);
+    await current(page).getByText('怎样才算通过').waitFor();
+    await shot(page, '20-vote-matter');
+    await current(page).getByText('同意', { exact: true }).scrollIntoViewIfNeeded();
+    await tapText(page, '同意');
+    await shot(page, '21-vote-options');
+    await tapText(page, '下一步：确认');
+    await current(page).getByText('请确认您的选择').waitFor();
+    await shot(page, '22-vote-confirm');
+    await tapText(page, '确认投票');
+    await current(page).getByText('✓ 投票成功').waitFor();
+    await shot(page, '23-vote-done');
+
+    const after = await api<TallyView>(server.url, 'GET', `/votes/${vote.id}/tally`, undefined, street);
+    expect(after.participation.households).toBe(before.participation.households + 1);
+
+    await api(server.url, 'POST', `/votes/${vote.id}/close`, {}, street);
+    await open(page, server.url, `participate/pages/vote/index?id=${vote.id}`);
+    await current(page).getByText('表决结果').scrollIntoViewIfNeeded();
+    await shot(page, '24-vote-result');
+    await expect(current(page).getByText(/面积占参与者/).first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('files a complaint with a photo and it reaches the staff queue', async () => {
+    const context = await residentContext(browser, 'demo-resident-3');
+    const page = await context.newPage();
+    await open(page, server.url, `pages/board/index?scene=${project.sceneId}`);
+    await open(page, server.url, `mine/pages/complaint-new/index?projectId=${project.id}`);
+    await tapText(page, '施工质量');
+    await fill(page, '请写清楚时间、地点和问题，例如：3号楼北侧管沟夜里没有围挡', '2号楼北侧管沟开挖后没有围挡，晚上老人经过很危险');
+    const chooser = page.waitForEvent('filechooser');
+    await tapText(page, '拍照或从相册选择');
+    await (await chooser).setFiles({ name: 'site.png', mimeType: 'image/png', buffer: photo });
+    await current(page).getByText('已添加 1 / 9 张').waitFor();
+    await shot(page, '30-complaint-form');
+    await tapText(page, '提交投诉');
+    await current(page).getByText('办理进度').waitFor({ timeout: 15_000 });
+    await settled(page);
+    await shot(page, '31-complaint-detail');
+    await context.close();
+
+    const queue = await api<ComplaintPage>(server.url, 'GET', `/complaints?projectId=${project.id}&size=50`, undefined, community);
+    const filed = queue.items.find((c) => c.text.startsWith('2号楼北侧管沟开挖后没有围挡'));
+    expect(filed).toMatchObject({ status: 'submitted', category: 'quality' });
+    expect(filed!.photos).toHaveLength(1);
+  });
+});

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { MyVoteView } from '@jiugai/shared';
+import { PageShell } from '../../../components/PageShell';
+import { BigButton } from '../../../components/BigButton';
+import { StatusTag } from '../../../components/StatusTag';
+import { fetchMe } from '../../../services/account';
+import { myVotes } from '../../../services/votes';
+import { formatDateTime } from '../../../services/format';
+
+/** Open votes for the resident's households, with whether each household has voted. */
+export default function VoteListPage() {
+  const [items, setItems] = useState<MyVoteView[] | null>(null);
+  const [bound, setBound] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  useDidShow(() => {
+    Promise.all([fetchMe(), myVotes()])
+      .then(([me, list]) => {
+        setBound(me.households.length > 0);
+        setItems(list);
+      })
+      .catch((e: Error) => setError(e.message));
+  });
+
+  if (items && !bound) {
+    return (
+      <PageShell>
+        <Text className="title">业主表决</Text>
+        <Text className="block">表决按户进行，一户一票。请先绑定您的房屋，审核通过后即可投票。</Text>
+        <BigButton kind="primary" onClick={() => void Taro.navigateTo({ url: '/mine/pages/bind/index' })}>
+          去绑定房屋
+        </BigButton>
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell loading={!items && !error} error={error}>
+      <Text className="title">正在表决的事项</Text>
+      {items?.length === 0 && <Text className="block">目前没有进行中的表决。开始时会通知您。</Text>}
+      {items?.map((v) => (
+        <View key={v.id} className="section" onClick={() => void Taro.navigateTo({ url: `/participate/pages/vote/index?id=${v.id}` })}>
+          <Text className="block" style={{ fontWeight: 700 }}>
+            {v.title}
+          </Text>
+          <Text className="block muted">截止时间：{formatDateTime(v.closesAt)}</Text>
+          {v.households.map((h) => (
+            <View key={h.householdId}>
+              <StatusTag label={h.voted ? '已投票' : '未投票'} tone={h.voted ? 'good' : 'warn'} />
+              <Text className="muted">{h.address}</Text>
+            </View>
+          ))}
+          <Text className="link">{v.households.every((h) => h.voted) ? '查看 ›' : '去投票 ›'}</Text>
+        </View>
+      ))}
+    </PageShell>
+  );
+}

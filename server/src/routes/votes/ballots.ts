@@ -1,0 +1,148 @@
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import {
+  BallotBody,
+  PaperBallotBody,
+  participationChannelLabel,
+  VoteHouseholdParams,
+  VoteIdParams,
+  type MyVoteView,
+  type ParticipationChannel,
+} from '@jiugai/shared';
+import type { AuthUser } from '../../auth/tokens';
+import { InvalidStateError, NotFoundError } from '../../errors';
+import { auth, currentUser } from '../../middlewares/auth';
+import { parse } from '../../middlewares/validate';
+import { recordAudit } from '../../commands/audit';
+import { castBallot } from '../../commands/voteBallots';
+import { tallyVote } from '../../commands/voteTally';
+import { voteInScope } from '../../commands/votes';
+import { Ballot, type BallotDoc } from '../../models/ballot';
+import { Household, type HouseholdDoc } from '../../models/household';
+import { Region } from '../../models/region';
+import { Vote, type VoteDoc } from '../../models/vote';
+import {
+  assertResidentOfCompound,
+  boundHousehold,
+  boundHouseholdIds,
+  householdInScope,
+  householdRoles,
+  paperEntryRoles,
+  statusAt,
+  statusFilter,
+  surveyStaffRoles,
+} from '../../policies/participation';
+import { addressOf } from '../../presenters/survey';
+import { presentBallot, presentVote } from '../../presenters/vote';
+
+const isHouseholdRole = (user: AuthUser) => householdRoles.includes(user.role);
+const everyone = auth({ roles: [...surveyStaffRoles, ...householdRoles] });
+
+async function loadVote(id: string): Promise<VoteDoc> {
+  const vote = await Vote.findById(id, { final: 0 }).lean<VoteDoc>();
+  if (!vote) throw NotFoundError('找不到该表决');
+  return vote;
+}
+
+/** Staff get a vote in their scope; residents a vote of a compound they live in. */
+async function visibleVote(user: AuthUser, id: string): Promise<VoteDoc> {
+  if (!isHouseholdRole(user)) return voteInScope(user, id);
+  const vote = await loadVote(id);
+  await assertResidentOfCompound(user, String(vote.compoundId));
+  return vote;
+}
+
+async function addressOfHousehold(h: HouseholdDoc): Promise<string> {
+  const building = await Region.findById(h.buildingId, { name: 1 }).lean();
+  return addressOf(h, building?.name ?? '');
+}
+
+async function vote(ctx: Context, v: VoteDoc, household: HouseholdDoc, optionId: string, channel: ParticipationChannel) {
+  const user = currentUser(ctx);
+  const [{ ballot, created }, address] = await Promise.all([
+    castBallot({ vote: v, household, optionId, channel, by: user.id }),
+    addressOfHousehold(household),
+  ]);
+  // The option stays out of the audit summary: counts must not be readable before close.
+  await recordAudit(ctx, {
+    action: created ? 'vote.ballot' : 'vote.ballot.change',
+    targetType: 'ballot',
+    targetId: String(ballot._id),
+    regionPath: household.regionPath,
+    channel: channel === 'miniapp' ? 'miniapp' : participationChannelLabel[channel],
+    summary: `${created ? '投票' : '修改表决票'}「${v.title}」：${address}`,
+  });
+  ctx.status = created ? 201 : 200;
+  ctx.body = presentBallot(ballot, v, address);
+}
+
+/** Residents vote for their bound households; staff enter paper ballots; everyone concerned sees the tally. */
+export function ballotsRouter(): Router {
+  const router = new Router({ prefix: '/votes' });
+
+  router.get('/mine', auth({ roles: householdRoles }), async (ctx) => {
+    const ids = await boundHouseholdIds(currentUser(ctx));
+    const households = await Household.find({ _id: { $in: ids } }).lean<HouseholdDoc[]>();
+    const votes = await Vote.find({ compoundId: { $in: households.map((h) => h.compoundId) }, ...statusFilter('open') }, { final: 0 })
+      .sort({ closesAt: 1 })
+      .lean<VoteDoc[]>();
+    const [cast, buildings] = await Promise.all([
+      Ballot.find({ voteId: { $in: votes.map((v) => v._id) }, householdId: { $in: ids } }, { voteId: 1, householdId: 1 }).lean(),
+      Region.find({ _id: { $in: households.map((h) => h.buildingId) } }, { name: 1 }).lean(),
+    ]);
+    const done = new Set(cast.map((b) => `${b.voteId}:${b.householdId}`));
+    const names = new Map(buildings.map((b) => [String(b._id), b.name]));
+    const items: MyVoteView[] = votes.map((v) => ({
+      ...presentVote(v),
+      households: households
+        .filter((h) => String(h.compoundId) === String(v.compoundId) && (!v.buildingIds.length || v.buildingIds.some((b) => String(b) === String(h.buildingId))))
+        .map((h) => ({
+          householdId: String(h._id),
+          address: addressOf(h, names.get(String(h.buildingId)) ?? ''),
+          voted: done.has(`${v._id}:${h._id}`),
+        })),
+    }));
+    ctx.body = { items };
+  });
+
+  router.get('/:id', everyone, async (ctx) => {
+    const { id } = parse(VoteIdParams, ctx.params);
+    ctx.body = presentVote(await visibleVote(currentUser(ctx), id));
+  });
+
+  router.get('/:id/tally', everyone, async (ctx) => {
+    const { id } = parse(VoteIdParams, ctx.params);
+    const v = await visibleVote(currentUser(ctx), id);
+    ctx.body = (await tallyVote(v._id)).view;
+  });
+
+  router.put('/:id/ballots/:householdId', auth({ roles: householdRoles }), async (ctx) => {
+    const { id, householdId } = parse(VoteHouseholdParams, ctx.params);
+    const { optionId } = parse(BallotBody, ctx.request.body);
+    const [household, v] = await Promise.all([boundHousehold(currentUser(ctx), householdId), loadVote(id)]);
+    await vote(ctx, v, household, optionId, 'miniapp');
+  });
+
+  router.put('/:id/paper-ballots/:householdId', auth({ roles: paperEntryRoles }), async (ctx) => {
+    const { id, householdId } = parse(VoteHouseholdParams, ctx.params);
+    const { optionId, channel } = parse(PaperBallotBody, ctx.request.body);
+    const user = currentUser(ctx);
+    const [v, household] = await Promise.all([voteInScope(user, id), householdInScope(user, householdId)]);
+    await vote(ctx, v, household, optionId, channel);
+  });
+
+  router.get('/:id/ballots/:householdId', everyone, async (ctx) => {
+    const { id, householdId } = parse(VoteHouseholdParams, ctx.params);
+    const user = currentUser(ctx);
+    const staff = !isHouseholdRole(user);
+    const [v, household] = staff
+      ? await Promise.all([voteInScope(user, id), householdInScope(user, householdId)])
+      : await Promise.all([loadVote(id), boundHousehold(user, householdId)]);
+    if (staff && statusAt(v) !== 'closed') throw InvalidStateError('表决结束前，工作人员不能查看各户的表决意见');
+    const ballot = await Ballot.findOne({ voteId: v._id, householdId: household._id }).lean<BallotDoc>();
+    if (!ballot) throw NotFoundError('该户尚未投票');
+    ctx.body = presentBallot(ballot, v, await addressOfHousehold(household));
+  });
+
+  return router;
+}
