@@ -33,6 +33,8 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (
 ) => void;
 
 export const runAutocannon = (opts: AutocannonOptions) =>
-  new Promise<AutocannonResult>((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+  new Promise<AutocannonResult>((resolve, reject) =>
+    autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))),
+  );
 
 export const perSecond = (r: AutocannonResult) => Math.round(r.requests.total / (r.duration || 1));

@@ -204,7 +204,7 @@ async function main() {
             Authorization: `Bearer ${signToken({ id: String(r._id), role: 'resident' }, 'access', server.env.JWT_SECRET, 3600)}`,
           },
           body: JSON.stringify({
-            projectId: String(projects[i % COMPOUNDS]._id),
+            projectId: String(projects[Math.floor((i % residents.length) / 2)]._id),
             category: 'civility',
             text: `夜间施工噪音 ${i}`,
           }),

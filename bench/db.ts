@@ -22,9 +22,18 @@ const BallotSchema = new Schema({
   choice: { type: String, enum: ['yes', 'no', 'abstain'] },
 });
 
-const row = (i: number) => ({ code: `H${String(i).padStart(7, '0')}`, building: `B${i % BUILDINGS}`, area: 40 + (i % 80), choice: i % 3 ? 'yes' : 'no' });
+const row = (i: number) => ({
+  code: `H${String(i).padStart(7, '0')}`,
+  building: `B${i % BUILDINGS}`,
+  area: 40 + (i % 80),
+  choice: i % 3 ? 'yes' : 'no',
+});
 
-async function timed(label: string, ops: number, work: () => Promise<void>): Promise<{ label: string; ops: number; ms: number }> {
+async function timed(
+  label: string,
+  ops: number,
+  work: () => Promise<void>,
+): Promise<{ label: string; ops: number; ms: number }> {
   const start = performance.now();
   await work();
   return { label, ops, ms: performance.now() - start };
@@ -48,8 +57,12 @@ async function engineRun(dir: string | null) {
   const groupPipeline = [{ $group: { _id: '$building', n: { $sum: 1 }, area: { $sum: '$area' } } }];
   const results = [
     await timed('insert', N, () => concurrently(N, (i) => Ballot.create(row(i)))),
-    await timed('find by unique key', N, () => concurrently(N, (i) => Ballot.findOne({ code: row((i * 7919) % N).code }).lean())),
-    await timed(`$group over ${N} docs`, AGGREGATIONS, () => concurrently(AGGREGATIONS, () => Ballot.aggregate(groupPipeline))),
+    await timed('find by unique key', N, () =>
+      concurrently(N, (i) => Ballot.findOne({ code: row((i * 7919) % N).code }).lean()),
+    ),
+    await timed(`$group over ${N} docs`, AGGREGATIONS, () =>
+      concurrently(AGGREGATIONS, () => Ballot.aggregate(groupPipeline)),
+    ),
   ];
   await conn.close();
   await server.close();
@@ -90,7 +103,9 @@ async function findLatencyAt(sizes: number[]): Promise<Map<number, number>> {
   let have = 0;
   for (const size of sizes) {
     for (let i = have; i < size; i += 5_000) {
-      await Ballot.collection.insertMany(Array.from({ length: Math.min(5_000, size - i) }, (_, k) => row(i + k)));
+      await Ballot.collection.insertMany(
+        Array.from({ length: Math.min(5_000, size - i) }, (_, k) => row(i + k)),
+      );
     }
     have = size;
     const probes = 1_000;
@@ -104,23 +119,38 @@ async function findLatencyAt(sizes: number[]): Promise<Map<number, number>> {
   return out;
 }
 
-const fmt = (r: { ops: number; ms: number }) => `${Math.round((r.ops / r.ms) * 1000).toLocaleString('en-US').padStart(12)} ops/s`;
+const fmt = (r: { ops: number; ms: number }) =>
+  `${Math.round((r.ops / r.ms) * 1000)
+    .toLocaleString('en-US')
+    .padStart(12)} ops/s`;
 
 async function main() {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiugai-bench-'));
-  console.log(`embedded db bench (node ${process.version}, ${os.cpus().length} cpus, concurrency ${CONCURRENCY})\n`);
+  console.log(
+    `embedded db bench (node ${process.version}, ${os.cpus().length} cpus, concurrency ${CONCURRENCY})\n`,
+  );
   const off = await engineRun(null);
   const on = await engineRun(dir);
   const map = await mapRun();
-  console.log(`${'operation'.padEnd(26)}${'journal off'.padStart(18)}${'journal on'.padStart(18)}${'plain Map'.padStart(18)}`);
-  off.forEach((r, i) => console.log(`${r.label.padEnd(26)}${fmt(r).padStart(18)}${fmt(on[i]).padStart(18)}${fmt(map[i]).padStart(18)}`));
+  console.log(
+    `${'operation'.padEnd(26)}${'journal off'.padStart(18)}${'journal on'.padStart(18)}${'plain Map'.padStart(18)}`,
+  );
+  off.forEach((r, i) =>
+    console.log(
+      `${r.label.padEnd(26)}${fmt(r).padStart(18)}${fmt(on[i]).padStart(18)}${fmt(map[i]).padStart(18)}`,
+    ),
+  );
   await fs.rm(dir, { recursive: true, force: true });
 
   const latency = await findLatencyAt([1_000, 100_000]);
   const small = latency.get(1_000)!;
   const large = latency.get(100_000)!;
-  console.log(`\nfind by unique key: ${(small * 1000).toFixed(0)} µs at 1,000 docs, ${(large * 1000).toFixed(0)} µs at 100,000 docs`);
-  console.log(`ratio 100k/1k = ${(large / small).toFixed(2)} (target ≤ 2) ${large / small <= 2 ? 'OK' : 'OVER TARGET'}`);
+  console.log(
+    `\nfind by unique key: ${(small * 1000).toFixed(0)} µs at 1,000 docs, ${(large * 1000).toFixed(0)} µs at 100,000 docs`,
+  );
+  console.log(
+    `ratio 100k/1k = ${(large / small).toFixed(2)} (target ≤ 2) ${large / small <= 2 ? 'OK' : 'OVER TARGET'}`,
+  );
   console.log(`heap used ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
 }
 

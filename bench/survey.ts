@@ -17,11 +17,18 @@ import { startTestServer } from '../server/test/testServer';
 import { perSecond, runAutocannon } from './autocannonRun';
 
 const EDITS = 387;
-const options = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `o${i + 1}`, label: `选项${i + 1}` }));
+const options = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: `o${i + 1}`, label: `选项${i + 1}` }));
 
 /** 20 questions: 6 single, 4 multiple, 2 ranking, 4 scale, 3 text, 1 photo; two show-ifs. */
 const questions: SurveyQuestion[] = [
-  ...Array.from({ length: 6 }, (_, i): SurveyQuestion => ({ id: `s${i}`, type: 'single', title: `单选题 ${i + 1}`, required: true, options: options(3) })),
+  ...Array.from({ length: 6 }, (_, i): SurveyQuestion => ({
+    id: `s${i}`,
+    type: 'single',
+    title: `单选题 ${i + 1}`,
+    required: true,
+    options: options(3),
+  })),
   ...Array.from({ length: 4 }, (_, i): SurveyQuestion => ({
     id: `m${i}`,
     type: 'multiple',
@@ -32,8 +39,24 @@ const questions: SurveyQuestion[] = [
     maxSelect: 3,
     ...(i === 3 ? { showIf: { questionId: 's0', optionIds: ['o1'] } } : {}),
   })),
-  ...Array.from({ length: 2 }, (_, i): SurveyQuestion => ({ id: `r${i}`, type: 'ranking', title: `排序题 ${i + 1}`, required: false, items: options(8), pick: 3 })),
-  ...Array.from({ length: 4 }, (_, i): SurveyQuestion => ({ id: `c${i}`, type: 'scale', title: `打分题 ${i + 1}`, required: true, min: 1, max: 5, minLabel: '', maxLabel: '' })),
+  ...Array.from({ length: 2 }, (_, i): SurveyQuestion => ({
+    id: `r${i}`,
+    type: 'ranking',
+    title: `排序题 ${i + 1}`,
+    required: false,
+    items: options(8),
+    pick: 3,
+  })),
+  ...Array.from({ length: 4 }, (_, i): SurveyQuestion => ({
+    id: `c${i}`,
+    type: 'scale',
+    title: `打分题 ${i + 1}`,
+    required: true,
+    min: 1,
+    max: 5,
+    minLabel: '',
+    maxLabel: '',
+  })),
   ...Array.from({ length: 3 }, (_, i): SurveyQuestion => ({
     id: `t${i}`,
     type: 'text',
@@ -48,9 +71,11 @@ const questions: SurveyQuestion[] = [
 function answersFor(i: number): SurveyAnswers {
   const a: SurveyAnswers = {};
   for (let k = 0; k < 6; k++) a[`s${k}`] = `o${((i + k) % 3) + 1}`;
-  for (let k = 0; k < 3; k++) a[`m${k}`] = [`o${(i % 6) + 1}`, `o${((i + k + 1) % 6) + 1}`].filter((v, j, l) => l.indexOf(v) === j);
+  for (let k = 0; k < 3; k++)
+    a[`m${k}`] = [`o${(i % 6) + 1}`, `o${((i + k + 1) % 6) + 1}`].filter((v, j, l) => l.indexOf(v) === j);
   if (a.s0 === 'o1') a.m3 = ['o2'];
-  for (let k = 0; k < 2; k++) a[`r${k}`] = [`o${(i % 8) + 1}`, `o${((i + 3) % 8) + 1}`, `o${((i + 5) % 8) + 1}`];
+  for (let k = 0; k < 2; k++)
+    a[`r${k}`] = [`o${(i % 8) + 1}`, `o${((i + 3) % 8) + 1}`, `o${((i + 5) % 8) + 1}`];
   for (let k = 0; k < 4; k++) a[`c${k}`] = ((i + k) % 5) + 1;
   a.t0 = '希望尽快改造';
   a.t1 = i % 4 === 0 ? '楼道照明不足，雨天路面积水' : '';
@@ -64,11 +89,20 @@ async function main() {
   const api = `${server.url}/api/v1`;
   const demo = await seedDemo();
   const households = await Household.find({}, { _id: 1, compoundId: 1 }).lean();
-  const users = households.map((h) => ({ _id: new Types.ObjectId(), role: 'resident', householdIds: [h._id] }));
+  const users = households.map((h) => ({
+    _id: new Types.ObjectId(),
+    role: 'resident',
+    householdIds: [h._id],
+  }));
   await User.insertMany(users, { lean: true });
   const secret = server.env.JWT_SECRET;
   const tokens = users.map((u) => signToken({ id: String(u._id), role: 'resident' }, 'access', secret, 3600));
-  const admin = signToken({ id: new Types.ObjectId().toString(), role: 'super_admin' }, 'access', secret, 3600);
+  const admin = signToken(
+    { id: new Types.ObjectId().toString(), role: 'super_admin' },
+    'access',
+    secret,
+    3600,
+  );
 
   const surveyOf = new Map<string, string>();
   for (const p of await Project.find({}, { compoundId: 1 }).lean()) {
@@ -89,7 +123,10 @@ async function main() {
   }
 
   // Every household once, then EDITS of them again: 5,000 requests in one burst.
-  const order = [...households.keys(), ...Array.from({ length: EDITS }, (_, k) => (k * 11) % households.length)];
+  const order = [
+    ...households.keys(),
+    ...Array.from({ length: EDITS }, (_, k) => (k * 11) % households.length),
+  ];
   let next = 0;
   const result = await runAutocannon({
     url: server.url,
@@ -113,8 +150,14 @@ async function main() {
     ],
   });
 
-  const overview = (await (await fetch(`${api}/surveys/collection`, { headers: { Authorization: `Bearer ${admin}` } })).json()) as {
-    total: { households: number; responded: number; rate: { numerator: number; denominator: number; percent: number } };
+  const overview = (await (
+    await fetch(`${api}/surveys/collection`, { headers: { Authorization: `Bearer ${admin}` } })
+  ).json()) as {
+    total: {
+      households: number;
+      responded: number;
+      rate: { numerator: number; denominator: number; percent: number };
+    };
     compounds: { households: number; responded: number }[];
   };
   const stored = await SurveyResponse.countDocuments();
@@ -128,8 +171,12 @@ async function main() {
     edited === new Set(order.slice(households.length)).size;
 
   console.log('');
-  console.log(`征求意见提交 PUT responses  ${perSecond(result)} 份/秒，p50 ${result.latency.p50} ms，p99 ${result.latency.p99} ms（目标 p99 < 200 ms）`);
-  console.log(`  请求 ${order.length}（${households.length} 户首次提交 + ${EDITS} 次修改），2xx ${result['2xx']}，非 2xx ${result.non2xx}，错误 ${result.errors}`);
+  console.log(
+    `征求意见提交 PUT responses  ${perSecond(result)} 份/秒，p50 ${result.latency.p50} ms，p99 ${result.latency.p99} ms（目标 p99 < 200 ms）`,
+  );
+  console.log(
+    `  请求 ${order.length}（${households.length} 户首次提交 + ${EDITS} 次修改），2xx ${result['2xx']}，非 2xx ${result.non2xx}，错误 ${result.errors}`,
+  );
   console.log(
     `征集率（全区）${overview.total.responded}/${overview.total.households} = ${overview.total.rate.percent}%，库中答卷 ${stored}，有修改记录 ${edited}：${exact ? '完全正确' : '不正确'}`,
   );

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import { Types } from 'mongoose';
 import { signToken } from '../server/src/auth/tokens';
+import type { TallyView } from '@jiugai/shared';
 import { tally, type TallyBallot } from '../server/src/commands/tally';
 import { AuditLog } from '../server/src/models/auditLog';
 import { Ballot } from '../server/src/models/ballot';
@@ -62,7 +63,11 @@ async function seed(secret: string) {
     };
   });
   await Household.insertMany(households);
-  const users = households.map((h) => ({ _id: new Types.ObjectId(), role: 'resident', householdIds: [h._id] }));
+  const users = households.map((h) => ({
+    _id: new Types.ObjectId(),
+    role: 'resident',
+    householdIds: [h._id],
+  }));
   await User.insertMany(users);
   const project = await Project.create({
     compoundId: compound._id,
@@ -72,7 +77,12 @@ async function seed(secret: string) {
     stage: 'consultation',
     sceneId: `bench${Date.now().toString(36)}`,
   });
-  const staff = signToken({ id: new Types.ObjectId().toString(), role: 'street_staff', scopePath: street.path }, 'access', secret, 3600);
+  const staff = signToken(
+    { id: new Types.ObjectId().toString(), role: 'street_staff', scopePath: street.path },
+    'access',
+    secret,
+    3600,
+  );
   const tokens = users.map((u) => signToken({ id: String(u._id), role: 'resident' }, 'access', secret, 3600));
   return { households: households.map((h) => String(h._id)), tokens, staff, projectId: String(project._id) };
 }
@@ -83,7 +93,7 @@ async function json(url: string, method: string, token: string, body?: unknown) 
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return (await res.json()) as any;
+  return (await res.json()) as { id?: string; tally?: TallyView };
 }
 
 function tallyTime(): { best: number; median: number } {
@@ -98,7 +108,10 @@ function tallyTime(): { best: number; median: number } {
   const input = {
     article278Item: 4 as const,
     kind: 'yes_no' as const,
-    options: [{ id: 'yes', label: '同意' }, { id: 'no', label: '反对' }],
+    options: [
+      { id: 'yes', label: '同意' },
+      { id: 'no', label: '反对' },
+    ],
     totals: { households: 120_000, areaCenti: 120_000 * 9_500, owners: 110_000 },
     ballots,
     closed: true,
@@ -129,7 +142,13 @@ async function main() {
   });
   if (!vote.id) throw new Error(`opening the vote failed: ${JSON.stringify(vote)}`);
 
-  const bareResult = await run({ url: `${bare.url}/`, method: 'PUT', connections: CONNECTIONS, amount: HOUSEHOLDS, body: '{"optionId":"yes"}' });
+  const bareResult = await run({
+    url: `${bare.url}/`,
+    method: 'PUT',
+    connections: CONNECTIONS,
+    amount: HOUSEHOLDS,
+    body: '{"optionId":"yes"}',
+  });
   let next = 0;
   const ballotResult = await run({
     url: server.url,
@@ -155,18 +174,30 @@ async function main() {
   const stored = await Ballot.countDocuments({ voteId: vote.id });
   const audited = await AuditLog.countDocuments({ action: 'vote.ballot' });
   const apiStart = performance.now();
-  const { tally: final } = await json(`${api}/votes/${vote.id}/close`, 'POST', world.staff);
+  const { tally: final = {} as Partial<TallyView> } = await json(
+    `${api}/votes/${vote.id}/close`,
+    'POST',
+    world.staff,
+  );
   const apiTally = performance.now() - apiStart;
   const pure = tallyTime();
 
   const ballotsPerSecond = perSecond(ballotResult);
   console.log('');
   console.log(`裸 Koa 接口          ${perSecond(bareResult)} 次/秒，p99 ${bareResult.latency.p99} ms`);
-  console.log(`投票 PUT ballots     ${ballotsPerSecond} 票/秒，p99 ${ballotResult.latency.p99} ms（目标 ≥ 2000 票/秒）`);
-  console.log(`  状态码 2xx ${ballotResult['2xx']}，非 2xx ${ballotResult.non2xx}，错误 ${ballotResult.errors}，超时 ${ballotResult.timeouts}`);
+  console.log(
+    `投票 PUT ballots     ${ballotsPerSecond} 票/秒，p99 ${ballotResult.latency.p99} ms（目标 ≥ 2000 票/秒）`,
+  );
+  console.log(
+    `  状态码 2xx ${ballotResult['2xx']}，非 2xx ${ballotResult.non2xx}，错误 ${ballotResult.errors}，超时 ${ballotResult.timeouts}`,
+  );
   console.log(`  库中表决票 ${stored}，审计记录 ${audited}（应为 ${HOUSEHOLDS}）`);
-  console.log(`计票（纯函数，${TALLY_BALLOTS.toLocaleString()} 票）  最快 ${pure.best.toFixed(1)} ms，中位 ${pure.median.toFixed(1)} ms（目标 < 50 ms）`);
-  console.log(`结束表决并计票（接口，读取 ${stored} 张票并生成指纹） ${apiTally.toFixed(0)} ms，结果 ${final.resultLabel}，指纹 ${final.fingerprint?.slice(0, 16)}…`);
+  console.log(
+    `计票（纯函数，${TALLY_BALLOTS.toLocaleString()} 票）  最快 ${pure.best.toFixed(1)} ms，中位 ${pure.median.toFixed(1)} ms（目标 < 50 ms）`,
+  );
+  console.log(
+    `结束表决并计票（接口，读取 ${stored} 张票并生成指纹） ${apiTally.toFixed(0)} ms，结果 ${final.resultLabel}，指纹 ${final.fingerprint?.slice(0, 16)}…`,
+  );
 
   await bare.close();
   await server.close();

@@ -141,3 +141,34 @@ export const api = {
   patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>(path, { ...opts, method: 'PATCH', body }),
   delete: <T>(path: string, opts?: RequestOptions) => request<T>(path, { ...opts, method: 'DELETE' }),
 };
+
+/**
+ * A file upload with progress (fetch cannot report upload progress). Same funnel: Bearer token, the server's
+ * Chinese message on failure (shown unless `silent`), back to login on 401.
+ */
+export function upload<T>(path: string, form: FormData, onProgress?: (percent: number) => void, silent = false): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path));
+    const token = session.accessToken;
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(Math.round((e.loaded / e.total) * 100));
+    xhr.onerror = () => {
+      const err = new RequestError(0, ErrorCode.Internal, '网络连接失败，请检查网络后重试');
+      if (!silent) message.error(err.message);
+      reject(err);
+    };
+    xhr.onload = async () => {
+      const res = new Response(xhr.responseText || null, { status: xhr.status, headers: { 'Content-Type': 'application/json' } });
+      if (res.ok) return resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+      const err = await toRequestError(res);
+      if (res.status === 401) {
+        session.clear();
+        message.error(err.message);
+        onUnauthenticated();
+      } else if (!silent) message.error(err.message);
+      reject(err);
+    };
+    xhr.send(form);
+  });
+}

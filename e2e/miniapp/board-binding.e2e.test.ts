@@ -37,6 +37,25 @@ describe('mini-program (H5): notice board and household binding', () => {
     await context.close();
   });
 
+  it('in large-font, high-contrast mode every tap target is at least 44 px tall', async () => {
+    const context = await residentContext(browser, 'e2e-elderly');
+    await context.addInitScript(() => {
+      if (location.protocol.startsWith('http'))
+        localStorage.setItem('jiugai.a11y', JSON.stringify({ data: { largeFont: true, highContrast: true } }));
+    });
+    const page = await context.newPage();
+    await open(page, server.url, `pages/board/index?scene=${project.sceneId}`);
+    await current(page).getByText(project.name, { exact: true }).waitFor();
+    await expect(current(page).locator('.page.a11y-large.a11y-contrast').count()).resolves.toBe(1);
+    await shot(page, '08-board-large-font-contrast');
+    const heights = await current(page)
+      .locator('.btn, .choice, .link')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(3);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+    await context.close();
+  });
+
   it('binds a household by the form; the request waits for the community and then shows the household', async () => {
     const households = await api<ApiPage<HouseholdView>>(server.url, 'GET', `/households?compoundId=${await compoundId()}&size=50`, undefined, staff);
     const target = households.items.find((h) => h.boundResidents === 0)!;

@@ -88,7 +88,8 @@ describe('login', () => {
 });
 
 describe('submissions', () => {
-  const complaint = () => ({ projectId: h.world.own.projectId, category: 'other', text: '重复提交的投诉内容测试', visibility: 'private' });
+  let serial = 0;
+  const complaint = () => ({ projectId: h.world.own.projectId, category: 'other', text: `连续提交的投诉内容测试第${++serial}条`, visibility: 'private' });
 
   it('limits complaints per account', async () => {
     const found = await firstLimited(60, () => h.as('resident', '/api/v1/complaints', { method: 'POST', body: complaint(), ip: `10.210.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` }));

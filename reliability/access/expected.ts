@@ -128,6 +128,10 @@ export const expectedAccess: Record<string, Expected> = {
   'POST /api/v1/complaints/:id/reopen': { allow: ['resident'], other: 'deny' },
 
   // supervision, notifications, audit
+  'GET /api/v1/supervisors/candidates': { allow: handlers, other: 'deny' },
+  'GET /api/v1/supervisors': { allow: handlers, other: 'filter' },
+  'POST /api/v1/supervisors': { allow: handlers, other: 'deny' },
+  'DELETE /api/v1/supervisors/:id': { allow: handlers, other: 'deny' },
   'POST /api/v1/supervision/members': { allow: handlers, other: 'deny' },
   'GET /api/v1/supervision/members': { allow: handlers, other: 'deny' },
   'DELETE /api/v1/supervision/members/:id': { allow: handlers, other: 'deny' },

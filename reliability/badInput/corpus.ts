@@ -42,19 +42,16 @@ export const traversalIds = [
   '..%2F..%2F..%2Fetc%2Fpasswd',
   '..%252F..%252Fetc%252Fpasswd',
   '%2E%2E%2F%2E%2E%2Fserver%2Fsrc%2Fenv.ts',
-  '....%2F%2F....%2F%2Fetc%2Fpasswd',
   '..%5C..%5Cwindows%5Cwin.ini',
   'abc%00.png',
   '%7B%22%24gt%22%3A%22%22%7D',
-  '%24where',
   '__proto__',
-  'constructor',
   'a'.repeat(4000),
-  '0123456789abcdef0123456z',
-  '-1',
 ];
-const wrongTypeValues: unknown[] = [12345, -1.5, true, null, [], {}, 'text', ['a', 1], 1e308];
-const injectedValues: unknown[] = [{ $gt: '' }, { $ne: null }, { $where: 'return true' }, { $regex: '^' }];
+/** One value of each JSON type, plus a float where integers belong and a number past every limit. */
+const wrongTypeValues: unknown[] = [12345, -1.5, true, null, [], {}, 'text', 1e308];
+/** The operator guard sees every operator the same way; two kinds (comparison, code) stand for all. */
+const injectedValues: unknown[] = [{ $gt: '' }, { $where: 'return true' }];
 
 function withQuery(path: string, q: Record<string, string | string[]>): string {
   const sp = new URLSearchParams();
@@ -91,7 +88,7 @@ export function casesFor(t: RouteTarget): BadCase[] {
   if (t.query) {
     const props = Object.keys(t.query.json.properties ?? {});
     for (const p of props) {
-      for (const v of ['{"$gt":""}', 'abc', '-1', '1e309', 'x'.repeat(3000), '']) {
+      for (const v of ['{"$gt":""}', 'abc', '-1', 'x'.repeat(3000)]) {
         const q = { ...queryString(t.query.base), [p]: v };
         if (t.query.schema.safeParse(q).success) continue;
         add(`query ${p}=${v.slice(0, 12)}`, { path: withQuery(t.path, q) });

@@ -13,6 +13,9 @@ export const knownFailures: Record<string, string> = {
   'rate limit :: complaints per account':
     'POST /complaints has no rate limit: one resident account can file complaints without end.',
   'rate limit :: complaints per IP': 'POST /complaints has no per-IP rate limit either (many accounts from one address).',
+  'GET /api/v1/projects/:id/board :: query $where key':
+    'boardFastPath (app.ts mounts it before rejectOperators) answers a cached board 200 whatever the query, so ?$where=1 gets 200 on a warm cache and 400 on a cold one.',
+  'GET /api/v1/projects/:id/board :: query dotted key': 'Same as above for ?a.b=1.',
 };
 
 export const isKnown = (key: string) => Object.prototype.hasOwnProperty.call(knownFailures, key);

@@ -19,6 +19,7 @@ export function ownParams(h: Harness, route: RouteInfo, extra: Record<string, st
     users: users.community_staff?.id,
     bindings: h.part.bindingId,
     members: own.supervisionMemberId,
+    supervisors: users.supervisor?.id,
     milestones: 'procedures',
     ...extra,
   };
@@ -57,6 +58,7 @@ export function idOverride(h: Harness): FieldOverride {
     surveyId: h.part.surveyId,
     voteId: h.part.voteId,
     complaintId: h.part.complaintId,
+    userId: h.world.users.resident?.id,
   };
   return (name: string, schema: JsonSchema) => {
     if (ids[name]) return fc.constant(ids[name]);

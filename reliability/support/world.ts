@@ -110,12 +110,14 @@ export async function buildWorld(opts: { households?: number; extraResidents?: n
       secrets.names.push(p.name);
       secrets.phones.push(p.phone);
       const household = br.householdIds[role === 'resident' ? 0 : 1];
-      const u = await User.create({ role, openid: `rel_${role}${suffix}_${serial}`, name: p.name, phone: p.phone, householdIds: [household], ...(role === 'supervisor' ? { supervisorCategory: 'active_resident' } : {}) });
+      // A supervisor is appointed for a compound: the account carries that scope, as an appointment sets it.
+      const appointed = role === 'supervisor' ? { supervisorCategory: 'active_resident', scopeRegionId: br.compoundId, scopePath: br.compoundPath } : {};
+      const u = await User.create({ role, openid: `rel_${role}${suffix}_${serial}`, name: p.name, phone: p.phone, householdIds: [household], ...appointed });
       if (role === 'supervisor') {
         const m = await SupervisionMember.create({ projectId: br.projectId, userId: u._id, regionPath: br.compoundPath, category: 'active_resident' });
         br.supervisionMemberId = String(m._id);
       }
-      users[`${role}${suffix}`] = { id: String(u._id), role };
+      users[`${role}${suffix}`] = { id: String(u._id), role, ...(role === 'supervisor' ? { scopePath: br.compoundPath } : {}) };
     }
   }
   const applicant = await User.create({ role: 'resident', openid: `rel_applicant_${serial}`, name: '申请人' });

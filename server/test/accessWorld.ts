@@ -77,6 +77,24 @@ export class Side {
     });
     return r;
   }
+  async freshResident() {
+    const u = await User.create({
+      role: 'resident',
+      openid: unique('access-openid-'),
+      householdIds: [(await this.freshHousehold())._id],
+    });
+    return u.toObject() as UserDoc;
+  }
+  async freshSupervisor() {
+    const c = this.chain.compound;
+    const u = await User.create({
+      role: 'supervisor',
+      openid: unique('access-openid-'),
+      scopeRegionId: c._id,
+      scopePath: c.path,
+    });
+    return u.toObject() as UserDoc;
+  }
   /** A community worker in this side (no password: these tests never log it in). */
   async freshStaff() {
     const u = await User.create({

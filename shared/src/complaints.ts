@@ -163,6 +163,11 @@ export const ComplaintQueueQuery = PageQuery.extend({
 });
 export type ComplaintQueueQuery = z.infer<typeof ComplaintQueueQuery>;
 
+/** The staff queue's filters, for the xlsx export of every matching complaint (newest first, at most this many). */
+export const maxComplaintExportRows = 10_000;
+export const ComplaintExportQuery = ComplaintQueueQuery.omit({ page: true, size: true });
+export type ComplaintExportQuery = z.infer<typeof ComplaintExportQuery>;
+
 export const PublicComplaintsQuery = PageQuery.extend({ projectId: objectId('项目') });
 export type PublicComplaintsQuery = z.infer<typeof PublicComplaintsQuery>;
 

@@ -52,7 +52,11 @@ export const surveyLimits = {
 /** Survey status is a function of time: before opensAt, between, after closesAt. */
 export const SurveyStatus = { Scheduled: 'scheduled', Open: 'open', Closed: 'closed' } as const;
 export type SurveyStatus = (typeof SurveyStatus)[keyof typeof SurveyStatus];
-export const surveyStatusLabel: Record<SurveyStatus, string> = { scheduled: '未开始', open: '进行中', closed: '已结束' };
+export const surveyStatusLabel: Record<SurveyStatus, string> = {
+  scheduled: '未开始',
+  open: '进行中',
+  closed: '已结束',
+};
 export const surveyStatuses = Object.values(SurveyStatus) as [SurveyStatus, ...SurveyStatus[]];
 
 const Key = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '编号只能由 1–32 位字母、数字、-、_ 组成');
@@ -64,12 +68,19 @@ export const SurveyOption = z.object({ id: Key, label: Label });
 export type SurveyOption = z.infer<typeof SurveyOption>;
 
 /** Show this question only when an earlier single/multiple question's answer includes one of `optionIds`. */
-export const ShowIf = z.object({ questionId: Key, optionIds: z.array(Key).min(1, '请选择显示条件的选项').max(30) });
+export const ShowIf = z.object({
+  questionId: Key,
+  optionIds: z.array(Key).min(1, '请选择显示条件的选项').max(30),
+});
 export type ShowIf = z.infer<typeof ShowIf>;
 
 const questionBase = {
   id: Key,
-  title: z.string().trim().min(1, '题目不能为空').max(surveyLimits.maxTitle, `题目最多 ${surveyLimits.maxTitle} 字`),
+  title: z
+    .string()
+    .trim()
+    .min(1, '题目不能为空')
+    .max(surveyLimits.maxTitle, `题目最多 ${surveyLimits.maxTitle} 字`),
   required: z.boolean().default(false),
   showIf: ShowIf.optional(),
 };
@@ -131,13 +142,15 @@ export const SurveyQuestions = z
         ctx.addIssue({ code: 'custom', message, path: [i, ...path] });
       if (seen.has(q.id)) issue(`题目编号重复：${q.id}`, ['id']);
       const ids = q.type === 'ranking' ? q.items.map((o) => o.id) : (choiceIds(q) ?? []);
-      if (new Set(ids).size !== ids.length) issue('选项编号重复', [q.type === 'ranking' ? 'items' : 'options']);
+      if (new Set(ids).size !== ids.length)
+        issue('选项编号重复', [q.type === 'ranking' ? 'items' : 'options']);
       if (q.type === 'multiple') {
         const max = q.maxSelect ?? q.options.length;
         if (max > q.options.length || q.minSelect > max) issue('最少/最多可选数量不合理', ['maxSelect']);
       }
       if (q.type === 'scale' && q.min >= q.max) issue('分值范围不合理', ['max']);
-      if (q.type === 'ranking' && q.pick !== undefined && q.pick > q.items.length) issue('排序数量超过改造内容数量', ['pick']);
+      if (q.type === 'ranking' && q.pick !== undefined && q.pick > q.items.length)
+        issue('排序数量超过改造内容数量', ['pick']);
       if (q.showIf) {
         const source = seen.get(q.showIf.questionId);
         const sourceIds = source && choiceIds(source);
@@ -160,7 +173,10 @@ export const SurveyCreateBody = z
     opensAt: IsoTime,
     closesAt: IsoTime,
   })
-  .refine((b) => Date.parse(b.closesAt) > Date.parse(b.opensAt), { message: '结束时间必须晚于开始时间', path: ['closesAt'] });
+  .refine((b) => Date.parse(b.closesAt) > Date.parse(b.opensAt), {
+    message: '结束时间必须晚于开始时间',
+    path: ['closesAt'],
+  });
 export type SurveyCreateBody = z.infer<typeof SurveyCreateBody>;
 
 /** Changing `questions` is refused once the survey has answers; make a new version instead. */
@@ -178,7 +194,10 @@ export type SurveyUpdateBody = z.infer<typeof SurveyUpdateBody>;
 /** A new version copies the survey; questions may be replaced, the new version opens at the given times. */
 export const SurveyVersionBody = z
   .object({ questions: SurveyQuestions.optional(), opensAt: IsoTime, closesAt: IsoTime })
-  .refine((b) => Date.parse(b.closesAt) > Date.parse(b.opensAt), { message: '结束时间必须晚于开始时间', path: ['closesAt'] });
+  .refine((b) => Date.parse(b.closesAt) > Date.parse(b.opensAt), {
+    message: '结束时间必须晚于开始时间',
+    path: ['closesAt'],
+  });
 export type SurveyVersionBody = z.infer<typeof SurveyVersionBody>;
 
 export const SurveyListQuery = PageQuery.extend({
@@ -233,7 +252,8 @@ const isBlank = (a: AnswerValue | undefined) =>
 export function checkAnswers(questions: SurveyQuestion[], answers: SurveyAnswers): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
   const ids = new Set(questions.map((q) => q.id));
-  for (const key of Object.keys(answers)) if (!ids.has(key)) issues.push({ path: key, message: '没有这道题' });
+  for (const key of Object.keys(answers))
+    if (!ids.has(key)) issues.push({ path: key, message: '没有这道题' });
   for (const q of questions) {
     const a = answers[q.id];
     const fail = (message: string) => issues.push({ path: q.id, message: `${q.title}：${message}` });
@@ -252,7 +272,11 @@ export function checkAnswers(questions: SurveyQuestion[], answers: SurveyAnswers
         break;
       case 'multiple': {
         const max = q.maxSelect ?? q.options.length;
-        if (!list || list.some((x) => !q.options.some((o) => o.id === x)) || new Set(list).size !== list.length)
+        if (
+          !list ||
+          list.some((x) => !q.options.some((o) => o.id === x)) ||
+          new Set(list).size !== list.length
+        )
           fail('请选择有效选项');
         else if (list.length < q.minSelect || list.length > max) fail(`请选择 ${q.minSelect}–${max} 项`);
         break;
@@ -262,7 +286,8 @@ export function checkAnswers(questions: SurveyQuestion[], answers: SurveyAnswers
         else if (a.trim().length > q.maxLength) fail(`最多 ${q.maxLength} 字`);
         break;
       case 'scale':
-        if (typeof a !== 'number' || !Number.isInteger(a) || a < q.min || a > q.max) fail(`请打 ${q.min}–${q.max} 分`);
+        if (typeof a !== 'number' || !Number.isInteger(a) || a < q.min || a > q.max)
+          fail(`请打 ${q.min}–${q.max} 分`);
         break;
       case 'ranking': {
         const pick = q.pick ?? q.items.length;
@@ -327,7 +352,13 @@ export interface CollectionOverview {
   total: CollectionRow;
   compounds: (CollectionRow & { surveyId: string; surveyTitle: string; status: SurveyStatus })[];
   /** Compounds under 80%, with the households still to visit. */
-  belowTarget: { compoundId: string; name: string; surveyId: string; rate: Ratio; missing: MissingHousehold[] }[];
+  belowTarget: {
+    compoundId: string;
+    name: string;
+    surveyId: string;
+    rate: Ratio;
+    missing: MissingHousehold[];
+  }[];
 }
 
 /** Results of one question over all responses (percentages are of the households that answered it). */
@@ -339,7 +370,14 @@ export interface QuestionResult {
   options?: { id: string; label: string; count: number; percent: number }[];
   scale?: { average: number; distribution: { value: number; count: number }[] };
   /** Borda score: rank 1 of N earns N points, rank N earns 1; sorted by score. */
-  ranking?: { id: string; label: string; score: number; firstChoices: number; timesRanked: number; averageRank: number }[];
+  ranking?: {
+    id: string;
+    label: string;
+    score: number;
+    firstChoices: number;
+    timesRanked: number;
+    averageRank: number;
+  }[];
   texts?: { text: string; building: string }[];
   photos?: string[];
   /** Cross-tab by building for single, multiple and scale questions: counts per option id or scale value. */

@@ -32,7 +32,8 @@ export const approvalThreshold = (item: Article278Item): Threshold =>
     : { numerator: 1, denominator: 2, strict: true };
 /** Exact comparison in integers: part/whole against the threshold. */
 export const meetsThreshold = (part: number, whole: number, t: Threshold): boolean =>
-  whole > 0 && (t.strict ? part * t.denominator > t.numerator * whole : part * t.denominator >= t.numerator * whole);
+  whole > 0 &&
+  (t.strict ? part * t.denominator > t.numerator * whole : part * t.denominator >= t.numerator * whole);
 
 /** yes_no: 同意/反对/弃权; choice: one of several property-service plans or red-property fee standards. */
 export const VoteKind = { YesNo: 'yes_no', Choice: 'choice' } as const;
@@ -49,7 +50,11 @@ export const yesNoOptions = [
 export const VoteStatus = { Scheduled: 'scheduled', Open: 'open', Closed: 'closed' } as const;
 export type VoteStatus = (typeof VoteStatus)[keyof typeof VoteStatus];
 export const voteStatuses = Object.values(VoteStatus) as [VoteStatus, ...VoteStatus[]];
-export const voteStatusLabel: Record<VoteStatus, string> = { scheduled: '未开始', open: '表决中', closed: '已结束' };
+export const voteStatusLabel: Record<VoteStatus, string> = {
+  scheduled: '未开始',
+  open: '表决中',
+  closed: '已结束',
+};
 
 export const VoteResult = { Passed: 'passed', Failed: 'failed', NotValid: 'not_valid' } as const;
 export type VoteResult = (typeof VoteResult)[keyof typeof VoteResult];
@@ -99,8 +104,10 @@ export const VoteCreateBody = z
       ctx.addIssue({ code: 'custom', message: '结束时间必须晚于开始时间', path: ['closesAt'] });
     if (b.kind === 'choice') {
       const ids = (b.options ?? []).map((o) => o.id);
-      if (ids.length < 2) ctx.addIssue({ code: 'custom', message: '选择型表决至少需要 2 个选项', path: ['options'] });
-      if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: '选项编号重复', path: ['options'] });
+      if (ids.length < 2)
+        ctx.addIssue({ code: 'custom', message: '选择型表决至少需要 2 个选项', path: ['options'] });
+      if (new Set(ids).size !== ids.length)
+        ctx.addIssue({ code: 'custom', message: '选项编号重复', path: ['options'] });
     } else if (b.options?.length) {
       ctx.addIssue({ code: 'custom', message: '同意/反对/弃权表决不需要填写选项', path: ['options'] });
     }
@@ -150,7 +157,11 @@ export interface TallyView {
   participation: { households: number; area: Ratio; headcount: Ratio; met: boolean; threshold: Threshold };
   byChannel: Partial<Record<ParticipationChannel, number>>;
   /** Absent while the vote is open: only participation is visible then. */
-  approval?: { threshold: Threshold; options: TallyOptionRow[]; abstentions: { households: number; area: Ratio; headcount: Ratio } };
+  approval?: {
+    threshold: Threshold;
+    options: TallyOptionRow[];
+    abstentions: { households: number; area: Ratio; headcount: Ratio };
+  };
   result?: VoteResult;
   resultLabel?: string;
   winningOptionId?: string;

@@ -34,14 +34,20 @@ const row = (id: string, name: string, households: number, responded: number): C
 };
 
 const byAddress = (a: MissingHousehold, b: MissingHousehold) =>
-  `${a.building} ${a.unit} ${a.room}`.localeCompare(`${b.building} ${b.unit} ${b.room}`, 'zh-CN', { numeric: true });
+  `${a.building} ${a.unit} ${a.room}`.localeCompare(`${b.building} ${b.unit} ${b.room}`, 'zh-CN', {
+    numeric: true,
+  });
 
 async function regionNames(ids: unknown[]): Promise<Map<string, string>> {
   const regions = await Region.find({ _id: { $in: ids } }, { name: 1 }).lean();
   return new Map(regions.map((r) => [String(r._id), r.name]));
 }
 
-function missingOf(households: HouseholdRow[], responded: Set<string>, names: Map<string, string>): MissingHousehold[] {
+function missingOf(
+  households: HouseholdRow[],
+  responded: Set<string>,
+  names: Map<string, string>,
+): MissingHousehold[] {
   return households
     .filter((h) => !responded.has(String(h._id)))
     .map((h) => ({
@@ -62,11 +68,16 @@ export async function surveyCollection(survey: SurveyDoc): Promise<SurveyCollect
     Household.find({ compoundId: survey.compoundId }, householdFields).lean<HouseholdRow[]>(),
     SurveyResponse.find({ surveyId: survey._id }, { householdId: 1, channel: 1 }).lean(),
   ]);
-  const names = await regionNames([survey.compoundId, ...new Set(households.map((h) => String(h.buildingId)))]);
+  const names = await regionNames([
+    survey.compoundId,
+    ...new Set(households.map((h) => String(h.buildingId))),
+  ]);
   const current = new Set(households.map((h) => String(h._id)));
   const counted = responses.filter((r) => current.has(String(r.householdId)));
   const responded = new Set(counted.map((r) => String(r.householdId)));
-  const byChannel = Object.fromEntries(Object.values(ParticipationChannel).map((c) => [c, 0])) as SurveyCollectionView['byChannel'];
+  const byChannel = Object.fromEntries(
+    Object.values(ParticipationChannel).map((c) => [c, 0]),
+  ) as SurveyCollectionView['byChannel'];
   for (const r of counted) byChannel[r.channel as ParticipationChannel] += 1;
 
   const perBuilding = new Map<string, { households: number; responded: number }>();
@@ -95,7 +106,9 @@ export async function surveyCollection(survey: SurveyDoc): Promise<SurveyCollect
  * all of them, and the compounds under 80% with their missing households for door-to-door visits.
  */
 export async function collectionOverview(user: AuthUser, regionId?: string): Promise<CollectionOverview> {
-  const scope = regionId ? { regionPath: { $regex: `^${(await regionInScope(user, regionId)).path}` } } : scopeFilter(user);
+  const scope = regionId
+    ? { regionPath: { $regex: `^${(await regionInScope(user, regionId)).path}` } }
+    : scopeFilter(user);
   const now = new Date();
   const surveys = await Survey.find({ ...scope, opensAt: { $lte: now } }, { questions: 0 })
     .sort({ opensAt: -1, version: -1 })
@@ -105,10 +118,15 @@ export async function collectionOverview(user: AuthUser, regionId?: string): Pro
   const chosen = [...latest.values()];
 
   const [households, responses] = await Promise.all([
-    Household.find({ compoundId: { $in: chosen.map((s) => s.compoundId) } }, householdFields).lean<HouseholdRow[]>(),
+    Household.find({ compoundId: { $in: chosen.map((s) => s.compoundId) } }, householdFields).lean<
+      HouseholdRow[]
+    >(),
     SurveyResponse.find({ surveyId: { $in: chosen.map((s) => s._id) } }, { householdId: 1 }).lean(),
   ]);
-  const names = await regionNames([...chosen.map((s) => s.compoundId), ...new Set(households.map((h) => String(h.buildingId)))]);
+  const names = await regionNames([
+    ...chosen.map((s) => s.compoundId),
+    ...new Set(households.map((h) => String(h.buildingId))),
+  ]);
   const responded = new Set(responses.map((r) => String(r.householdId)));
   const householdsOf = new Map<string, HouseholdRow[]>();
   for (const h of households) {
@@ -128,9 +146,20 @@ export async function collectionOverview(user: AuthUser, regionId?: string): Pro
     const r = row(id, names.get(id) ?? '', list.length, done);
     allHouseholds += list.length;
     allResponded += done;
-    compounds.push({ ...r, surveyId: String(s._id), surveyTitle: s.title, status: statusAt(s, now.getTime()) });
+    compounds.push({
+      ...r,
+      surveyId: String(s._id),
+      surveyTitle: s.title,
+      status: statusAt(s, now.getTime()),
+    });
     if (!r.meetsTarget)
-      belowTarget.push({ compoundId: id, name: r.name, surveyId: String(s._id), rate: r.rate, missing: missingOf(list, responded, names) });
+      belowTarget.push({
+        compoundId: id,
+        name: r.name,
+        surveyId: String(s._id),
+        rate: r.rate,
+        missing: missingOf(list, responded, names),
+      });
   }
   compounds.sort((a, b) => a.rate.percent - b.rate.percent || a.name.localeCompare(b.name, 'zh-CN'));
   return {

@@ -50,7 +50,9 @@ export async function escalateOverdueComplaints(
   const raise = async (rows: { _id: unknown; status: string }[], level: EscalationLevel, note: string) => {
     for (const status of new Set(rows.map((r) => r.status))) {
       const ids = rows.filter((r) => r.status === status).map((r) => r._id);
-      const filter: Record<string, unknown> = { _id: { $in: ids }, status, escalationLevel: { $ne: level } };
+      // Only ever upwards, also when two sweeps run at once.
+      const below = level === 'bureau' ? { $ne: 'bureau' } : 'community';
+      const filter: Record<string, unknown> = { _id: { $in: ids }, status, escalationLevel: below };
       await Complaint.updateMany(filter, {
         $set: { escalationLevel: level },
         $push: { history: { action: 'escalate', status, actorRole: 'system', note, at: now } },

@@ -71,12 +71,15 @@ export async function fileComplaint(user: AuthUser, body: ComplaintCreateBody): 
     buildingName = building.name;
   }
   const now = new Date();
-  const duplicate = await Complaint.exists({
-    authorId: user.id,
-    projectId: project._id,
-    text: body.text,
-    createdAt: { $gt: new Date(now.getTime() - duplicateWindowMs) },
-  });
+  // The key of this window is unique in the database; the previous window's key catches a retry across the edge.
+  const key = dedupeKey(user.id, String(project._id), body.text, now);
+  const previousKey = dedupeKey(
+    user.id,
+    String(project._id),
+    body.text,
+    new Date(now.getTime() - duplicateWindowMs),
+  );
+  const duplicate = await Complaint.exists({ dedupeKey: { $in: [key, previousKey] } });
   if (duplicate) throw DuplicateError('您刚刚已提交过相同内容的投诉，请勿重复提交');
   const doc = await Complaint.create({
     projectId: project._id,
@@ -93,7 +96,7 @@ export async function fileComplaint(user: AuthUser, body: ComplaintCreateBody): 
     status: 'submitted',
     ...complaintDeadlines('submitted', now),
     history: [{ action: 'submit', status: 'submitted', actorId: user.id, actorRole: user.role, at: now }],
-    dedupeKey: dedupeKey(user.id, String(project._id), body.text, now),
+    dedupeKey: key,
   }).catch((err) => {
     if ((err as { code?: number }).code === 11000)
       throw DuplicateError('您刚刚已提交过相同内容的投诉，请勿重复提交');

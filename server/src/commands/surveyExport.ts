@@ -25,7 +25,8 @@ const bold = (row: ExcelJS.Row) => {
 /** An answer as a person reads it: option labels, ranked items in order, photo links. */
 export function answerText(q: SurveyQuestion, a: AnswerValue | undefined): string {
   if (a === undefined) return '';
-  const label = (list: { id: string; label: string }[], id: string) => list.find((o) => o.id === id)?.label ?? id;
+  const label = (list: { id: string; label: string }[], id: string) =>
+    list.find((o) => o.id === id)?.label ?? id;
   switch (q.type) {
     case 'single':
       return label(q.options, String(a));
@@ -57,7 +58,13 @@ export async function surveyWorkbook(
   rate.addRow([`${formatChinaTime(survey.opensAt)} 至 ${formatChinaTime(survey.closesAt)}，目标征集率 80%`]);
   bold(rate.addRow(['范围', '户数', '已收回', '征集率', '是否达标']));
   for (const r of [collection, ...collection.buildings])
-    rate.addRow([r === collection ? `${r.name}（全小区）` : r.name, r.households, r.responded, `${r.rate.percent}%`, r.meetsTarget ? '达标' : '未达标']);
+    rate.addRow([
+      r === collection ? `${r.name}（全小区）` : r.name,
+      r.households,
+      r.responded,
+      `${r.rate.percent}%`,
+      r.meetsTarget ? '达标' : '未达标',
+    ]);
 
   const sum = wb.addWorksheet('结果汇总');
   sum.columns = [{ width: 40 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
@@ -97,7 +104,11 @@ export async function surveyWorkbook(
   const sorted = [...responses].sort((a, b) => {
     const x = addresses.get(String(a.householdId));
     const y = addresses.get(String(b.householdId));
-    return `${x?.building} ${x?.unit} ${x?.room}`.localeCompare(`${y?.building} ${y?.unit} ${y?.room}`, 'zh-CN', { numeric: true });
+    return `${x?.building} ${x?.unit} ${x?.room}`.localeCompare(
+      `${y?.building} ${y?.unit} ${y?.room}`,
+      'zh-CN',
+      { numeric: true },
+    );
   });
   for (const r of sorted) {
     const addr = addresses.get(String(r.householdId));

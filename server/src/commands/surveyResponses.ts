@@ -19,9 +19,12 @@ export interface ResponseWrite {
  * `history`. The first write relies on the unique (surveyId, householdId) index, so concurrent submissions
  * for one household end as one response. An online response and a staff-entered one never replace each other.
  */
-export async function writeSurveyResponse(w: ResponseWrite): Promise<{ response: SurveyResponseDoc; created: boolean }> {
+export async function writeSurveyResponse(
+  w: ResponseWrite,
+): Promise<{ response: SurveyResponseDoc; created: boolean }> {
   const status = statusAt(w.survey);
-  if (status !== 'open') throw InvalidStateError(status === 'scheduled' ? '征求意见尚未开始' : '征求意见已结束，不能再提交或修改');
+  if (status !== 'open')
+    throw InvalidStateError(status === 'scheduled' ? '征求意见尚未开始' : '征求意见已结束，不能再提交或修改');
   const issues = checkAnswers(w.survey.questions, w.answers);
   if (issues.length) throw ValidationError(issues[0].message, issues);
 
@@ -44,17 +47,31 @@ export async function writeSurveyResponse(w: ResponseWrite): Promise<{ response:
     if ((err as { code?: number }).code !== 11000) throw err;
   }
 
-  const existing = await SurveyResponse.findOne({ surveyId: w.survey._id, householdId: w.household._id }).lean<SurveyResponseDoc>();
+  const existing = await SurveyResponse.findOne({
+    surveyId: w.survey._id,
+    householdId: w.household._id,
+  }).lean<SurveyResponseDoc>();
   if (!existing) throw ConflictError();
   const online = w.channel === 'miniapp';
   if ((existing.channel === 'miniapp') !== online)
     throw InvalidStateError(
-      online ? '社区已为您家录入了线下征求意见表，如需修改请联系社区' : '该户已在小程序提交意见，不能再录入线下意见表',
+      online
+        ? '社区已为您家录入了线下征求意见表，如需修改请联系社区'
+        : '该户已在小程序提交意见，不能再录入线下意见表',
     );
-  const previous = { answers: existing.answers, channel: existing.channel, by: existing.submittedBy, at: existing.updatedAt };
+  const previous = {
+    answers: existing.answers,
+    channel: existing.channel,
+    by: existing.submittedBy,
+    at: existing.updatedAt,
+  };
   const updated = await SurveyResponse.findOneAndUpdate(
     { _id: existing._id, revision: existing.revision },
-    { $set: { answers: w.answers, channel: w.channel, submittedBy: w.by }, $inc: { revision: 1 }, $push: { history: previous } },
+    {
+      $set: { answers: w.answers, channel: w.channel, submittedBy: w.by },
+      $inc: { revision: 1 },
+      $push: { history: previous },
+    },
     { returnDocument: 'after' },
   ).lean<SurveyResponseDoc>();
   if (!updated) throw ConflictError('该户的意见表刚被修改过，请刷新后重试');

@@ -16,7 +16,12 @@ export function surveyResults(
 ): QuestionResult[] {
   return questions.map((q) => {
     const answered = responses.filter((r) => isAnswered(r.answers[q.id]));
-    const base: QuestionResult = { questionId: q.id, title: q.title, type: q.type, answered: answered.length };
+    const base: QuestionResult = {
+      questionId: q.id,
+      title: q.title,
+      type: q.type,
+      answered: answered.length,
+    };
     const crossTab = (keysOf: (a: unknown) => string[]) => byBuilding(answered, q.id, keysOf, buildingNames);
     switch (q.type) {
       case 'single':
@@ -25,7 +30,11 @@ export function surveyResults(
         const counts = countKeys(answered.map((r) => keysOf(r.answers[q.id])));
         return {
           ...base,
-          options: q.options.map((o) => ({ ...o, count: counts[o.id] ?? 0, percent: percent(counts[o.id] ?? 0, answered.length) })),
+          options: q.options.map((o) => ({
+            ...o,
+            count: counts[o.id] ?? 0,
+            percent: percent(counts[o.id] ?? 0, answered.length),
+          })),
           byBuilding: crossTab(keysOf),
         };
       }
@@ -52,7 +61,13 @@ export function surveyResults(
             rankSum += pos + 1;
             if (pos === 0) firstChoices += 1;
           }
-          return { ...item, score, firstChoices, timesRanked, averageRank: timesRanked ? round2(rankSum / timesRanked) : 0 };
+          return {
+            ...item,
+            score,
+            firstChoices,
+            timesRanked,
+            averageRank: timesRanked ? round2(rankSum / timesRanked) : 0,
+          };
         });
         ranking.sort((a, b) => b.score - a.score || b.firstChoices - a.firstChoices);
         return { ...base, ranking };

@@ -38,13 +38,21 @@ export async function updateSurvey(survey: SurveyDoc, body: SurveyUpdateBody): P
   const closesAt = body.closesAt ? new Date(body.closesAt) : survey.closesAt;
   if (closesAt <= opensAt) throw ValidationError('closesAt：结束时间必须晚于开始时间');
   const set = { ...body, opensAt, closesAt };
-  const updated = await Survey.findByIdAndUpdate(survey._id, { $set: set }, { returnDocument: 'after' }).lean<SurveyDoc>();
+  const updated = await Survey.findByIdAndUpdate(
+    survey._id,
+    { $set: set },
+    { returnDocument: 'after' },
+  ).lean<SurveyDoc>();
   if (!updated) throw NotFoundError('找不到该征求意见表');
   return updated;
 }
 
 /** A new version: same project and title, new questions and times; the old version closes when the new one opens. */
-export async function createSurveyVersion(user: AuthUser, survey: SurveyDoc, body: SurveyVersionBody): Promise<SurveyDoc> {
+export async function createSurveyVersion(
+  user: AuthUser,
+  survey: SurveyDoc,
+  body: SurveyVersionBody,
+): Promise<SurveyDoc> {
   const opensAt = new Date(body.opensAt);
   const doc = await Survey.create({
     projectId: survey.projectId,
@@ -67,5 +75,9 @@ export async function createSurveyVersion(user: AuthUser, survey: SurveyDoc, bod
 export async function closeSurvey(survey: SurveyDoc, now = new Date()): Promise<SurveyDoc> {
   if (survey.closesAt <= now) throw InvalidStateError('该征求意见表已经结束');
   const set = survey.opensAt > now ? { opensAt: now, closesAt: now } : { closesAt: now };
-  return (await Survey.findByIdAndUpdate(survey._id, { $set: set }, { returnDocument: 'after' }).lean<SurveyDoc>())!;
+  return (await Survey.findByIdAndUpdate(
+    survey._id,
+    { $set: set },
+    { returnDocument: 'after' },
+  ).lean<SurveyDoc>())!;
 }

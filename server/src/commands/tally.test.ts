@@ -26,8 +26,15 @@ const cases: Case[] = [
   {
     name: 'participation exactly 2/3 by area and headcount is enough; exactly 1/2 approval is not 过半数',
     item: 4,
-    households: [['A', 100], ['B', 100], ['C', 100]],
-    ballots: [[0, 'yes'], [1, 'no']],
+    households: [
+      ['A', 100],
+      ['B', 100],
+      ['C', 100],
+    ],
+    ballots: [
+      [0, 'yes'],
+      [1, 'no'],
+    ],
     participation: { area: [20000, 30000], headcount: [2, 3], met: true },
     approval: { area: [10000, 20000], headcount: [1, 2] },
     result: 'failed',
@@ -35,8 +42,15 @@ const cases: Case[] = [
   {
     name: 'participation 0.01 m² short of 2/3 makes the vote not valid',
     item: 4,
-    households: [['A', 100], ['B', 100], ['C', 100.01]],
-    ballots: [[0, 'yes'], [1, 'yes']],
+    households: [
+      ['A', 100],
+      ['B', 100],
+      ['C', 100.01],
+    ],
+    ballots: [
+      [0, 'yes'],
+      [1, 'yes'],
+    ],
     participation: { area: [20000, 30001], headcount: [2, 3], met: false },
     approval: { area: [20000, 20000], headcount: [2, 2] },
     result: 'not_valid',
@@ -44,8 +58,19 @@ const cases: Case[] = [
   {
     name: 'general matter passes with more than half of participants',
     item: 4,
-    households: [['A', 100], ['B', 100], ['C', 100], ['D', 100], ['E', 100]],
-    ballots: [[0, 'yes'], [1, 'yes'], [2, 'yes'], [3, 'no']],
+    households: [
+      ['A', 100],
+      ['B', 100],
+      ['C', 100],
+      ['D', 100],
+      ['E', 100],
+    ],
+    ballots: [
+      [0, 'yes'],
+      [1, 'yes'],
+      [2, 'yes'],
+      [3, 'no'],
+    ],
     participation: { area: [40000, 50000], headcount: [4, 5], met: true },
     approval: { area: [30000, 40000], headcount: [3, 4] },
     result: 'passed',
@@ -54,8 +79,18 @@ const cases: Case[] = [
   {
     name: 'item 六 passes at exactly 3/4 (以上 includes the bound)',
     item: 6,
-    households: [['A', 100], ['B', 100], ['C', 100], ['D', 100]],
-    ballots: [[0, 'yes'], [1, 'yes'], [2, 'yes'], [3, 'no']],
+    households: [
+      ['A', 100],
+      ['B', 100],
+      ['C', 100],
+      ['D', 100],
+    ],
+    ballots: [
+      [0, 'yes'],
+      [1, 'yes'],
+      [2, 'yes'],
+      [3, 'no'],
+    ],
     participation: { area: [40000, 40000], headcount: [4, 4], met: true },
     approval: { area: [30000, 40000], headcount: [3, 4] },
     result: 'passed',
@@ -64,8 +99,18 @@ const cases: Case[] = [
   {
     name: 'item 七 fails 0.01 m² short of 3/4 by area though headcount is 3/4',
     item: 7,
-    households: [['A', 100], ['B', 100], ['C', 100], ['D', 100.01]],
-    ballots: [[0, 'yes'], [1, 'yes'], [2, 'yes'], [3, 'no']],
+    households: [
+      ['A', 100],
+      ['B', 100],
+      ['C', 100],
+      ['D', 100.01],
+    ],
+    ballots: [
+      [0, 'yes'],
+      [1, 'yes'],
+      [2, 'yes'],
+      [3, 'no'],
+    ],
     participation: { area: [40001, 40001], headcount: [4, 4], met: true },
     approval: { area: [30000, 40001], headcount: [3, 4] },
     result: 'failed',
@@ -73,8 +118,16 @@ const cases: Case[] = [
   {
     name: 'item 八 with 2/3 approval fails where a general matter would pass',
     item: 8,
-    households: [['A', 100], ['B', 100], ['C', 100]],
-    ballots: [[0, 'yes'], [1, 'yes'], [2, 'no']],
+    households: [
+      ['A', 100],
+      ['B', 100],
+      ['C', 100],
+    ],
+    ballots: [
+      [0, 'yes'],
+      [1, 'yes'],
+      [2, 'no'],
+    ],
     participation: { area: [30000, 30000], headcount: [3, 3], met: true },
     approval: { area: [20000, 30000], headcount: [2, 3] },
     result: 'failed',
@@ -82,8 +135,20 @@ const cases: Case[] = [
   {
     name: 'abstention participates but does not approve: 2 of 4 participants is not more than half',
     item: 4,
-    households: [['A', 100], ['B', 100], ['C', 100], ['D', 100], ['E', 100], ['F', 100]],
-    ballots: [[0, 'yes'], [1, 'yes'], [2, 'no'], [3, 'abstain']],
+    households: [
+      ['A', 100],
+      ['B', 100],
+      ['C', 100],
+      ['D', 100],
+      ['E', 100],
+      ['F', 100],
+    ],
+    ballots: [
+      [0, 'yes'],
+      [1, 'yes'],
+      [2, 'no'],
+      [3, 'abstain'],
+    ],
     participation: { area: [40000, 60000], headcount: [4, 6], met: true },
     approval: { area: [20000, 40000], headcount: [2, 4] },
     result: 'failed',
@@ -91,8 +156,16 @@ const cases: Case[] = [
   {
     name: 'an abstention helps reach participation and the rest can still pass',
     item: 5,
-    households: [['A', 100], ['B', 100], ['C', 100]],
-    ballots: [[0, 'yes'], [1, 'yes'], [2, 'abstain']],
+    households: [
+      ['A', 100],
+      ['B', 100],
+      ['C', 100],
+    ],
+    ballots: [
+      [0, 'yes'],
+      [1, 'yes'],
+      [2, 'abstain'],
+    ],
     participation: { area: [30000, 30000], headcount: [3, 3], met: true },
     approval: { area: [20000, 30000], headcount: [2, 3] },
     result: 'passed',
@@ -101,8 +174,17 @@ const cases: Case[] = [
   {
     name: 'an owner of two households counts once by headcount and with both areas',
     item: 4,
-    households: [['X', 80.5], ['X', 70.25], ['Y', 50], ['Z', 60]],
-    ballots: [[0, 'yes'], [1, 'yes'], [2, 'no']],
+    households: [
+      ['X', 80.5],
+      ['X', 70.25],
+      ['Y', 50],
+      ['Z', 60],
+    ],
+    ballots: [
+      [0, 'yes'],
+      [1, 'yes'],
+      [2, 'no'],
+    ],
     participation: { area: [20075, 26075], headcount: [2, 3], met: true },
     approval: { area: [15075, 20075], headcount: [1, 2] },
     result: 'failed',
@@ -110,8 +192,16 @@ const cases: Case[] = [
   {
     name: 'a multi-household owner whose households split is counted for the larger area',
     item: 4,
-    households: [['X', 100], ['X', 50], ['Y', 100]],
-    ballots: [[0, 'yes'], [1, 'no'], [2, 'no']],
+    households: [
+      ['X', 100],
+      ['X', 50],
+      ['Y', 100],
+    ],
+    ballots: [
+      [0, 'yes'],
+      [1, 'no'],
+      [2, 'no'],
+    ],
     participation: { area: [25000, 25000], headcount: [2, 2], met: true },
     approval: { area: [10000, 25000], headcount: [1, 2] },
     result: 'failed',
@@ -119,8 +209,16 @@ const cases: Case[] = [
   {
     name: 'paper, door-to-door and meeting ballots count like online ones',
     item: 4,
-    households: [['A', 90], ['B', 90], ['C', 90]],
-    ballots: [[0, 'yes', 'paper'], [1, 'yes', 'door_to_door'], [2, 'no', 'meeting']],
+    households: [
+      ['A', 90],
+      ['B', 90],
+      ['C', 90],
+    ],
+    ballots: [
+      [0, 'yes', 'paper'],
+      [1, 'yes', 'door_to_door'],
+      [2, 'no', 'meeting'],
+    ],
     participation: { area: [27000, 27000], headcount: [3, 3], met: true },
     approval: { area: [18000, 27000], headcount: [2, 3] },
     result: 'passed',
@@ -131,8 +229,20 @@ const cases: Case[] = [
     item: 4,
     kind: 'choice',
     options: ['fee50', 'fee80', 'fee120'],
-    households: [['A', 100], ['B', 100], ['C', 100], ['D', 100], ['E', 100]],
-    ballots: [[0, 'fee50'], [1, 'fee50'], [2, 'fee50'], [3, 'fee80'], [4, 'fee120']],
+    households: [
+      ['A', 100],
+      ['B', 100],
+      ['C', 100],
+      ['D', 100],
+      ['E', 100],
+    ],
+    ballots: [
+      [0, 'fee50'],
+      [1, 'fee50'],
+      [2, 'fee50'],
+      [3, 'fee80'],
+      [4, 'fee120'],
+    ],
     participation: { area: [50000, 50000], headcount: [5, 5], met: true },
     approval: { area: [30000, 50000], headcount: [3, 5] },
     result: 'passed',
@@ -143,8 +253,18 @@ const cases: Case[] = [
     item: 4,
     kind: 'choice',
     options: ['planA', 'planB'],
-    households: [['A', 100], ['B', 100], ['C', 100], ['D', 100]],
-    ballots: [[0, 'planA'], [1, 'planA'], [2, 'planB'], [3, 'abstain']],
+    households: [
+      ['A', 100],
+      ['B', 100],
+      ['C', 100],
+      ['D', 100],
+    ],
+    ballots: [
+      [0, 'planA'],
+      [1, 'planA'],
+      [2, 'planB'],
+      [3, 'abstain'],
+    ],
     participation: { area: [40000, 40000], headcount: [4, 4], met: true },
     approval: { area: [20000, 40000], headcount: [2, 4] },
     result: 'failed',
@@ -210,7 +330,10 @@ describe('tally (Civil Code art. 278)', () => {
 
   it('counts abstentions separately and ballots by channel', () => {
     const t = run(cases[6]);
-    expect(t.approval!.abstentions).toMatchObject({ households: 1, area: { numerator: 10000, denominator: 40000 } });
+    expect(t.approval!.abstentions).toMatchObject({
+      households: 1,
+      area: { numerator: 10000, denominator: 40000 },
+    });
     expect(run(cases[10]).byChannel).toEqual({ paper: 1, door_to_door: 1, meeting: 1 });
   });
 
@@ -222,7 +345,15 @@ describe('tally (Civil Code art. 278)', () => {
   });
 
   it('a "no" majority never passes a yes/no matter', () => {
-    const t = run({ ...cases[2], ballots: [[0, 'no'], [1, 'no'], [2, 'no'], [3, 'yes']] } as Case);
+    const t = run({
+      ...cases[2],
+      ballots: [
+        [0, 'no'],
+        [1, 'no'],
+        [2, 'no'],
+        [3, 'yes'],
+      ],
+    } as Case);
     expect(t.result).toBe('failed');
     expect(t.approval!.options.find((o) => o.optionId === 'no')!.passed).toBe(false);
   });
@@ -239,20 +370,28 @@ describe('tally (Civil Code art. 278)', () => {
     const input = {
       article278Item: 4 as const,
       kind: 'yes_no' as const,
-      options: [{ id: 'yes', label: '同意' }, { id: 'no', label: '反对' }],
-      totals: { households: 100_000, areaCenti: ballots.reduce((s, b) => s + b.areaCenti, 0), owners: 90_000 },
+      options: [
+        { id: 'yes', label: '同意' },
+        { id: 'no', label: '反对' },
+      ],
+      totals: {
+        households: 100_000,
+        areaCenti: ballots.reduce((s, b) => s + b.areaCenti, 0),
+        owners: 90_000,
+      },
       ballots,
       closed: true,
     };
-    // Best of five runs with headroom: this guards against a quadratic regression on a shared, busy test
-    // machine; the 50 ms figure itself is measured and printed by `npm run bench:vote`.
+    // CPU time (not wall time), best of five, with 2× headroom: other processes on a shared test machine must
+    // not decide the result; the 50 ms figure itself is measured and printed by `npm run bench:vote`.
     let best = Infinity;
     for (let i = 0; i < 5; i++) {
-      const started = performance.now();
+      const started = process.cpuUsage();
       tally(input);
-      best = Math.min(best, performance.now() - started);
+      const used = process.cpuUsage(started);
+      best = Math.min(best, (used.user + used.system) / 1000);
     }
-    expect(best).toBeLessThan(150);
+    expect(best).toBeLessThan(100);
     expect(tally(input).participation.met).toBe(true);
   });
 });

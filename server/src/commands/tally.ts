@@ -118,7 +118,8 @@ export function tally(input: TallyInput): TallyOutcome {
       area: ratio(area, participatingArea),
       headcount: ratio(heads, participatingOwners),
       carries:
-        meetsThreshold(area, participatingArea, threshold) && meetsThreshold(heads, participatingOwners, threshold),
+        meetsThreshold(area, participatingArea, threshold) &&
+        meetsThreshold(heads, participatingOwners, threshold),
     };
   };
   const options: TallyOptionRow[] = input.options.map((o) => {
@@ -153,7 +154,8 @@ function ownerChoice(split: OwnerSplit): string {
   let bestArea = -1;
   let bestAt = Infinity;
   for (const [optionId, { area, at }] of split) {
-    if (area > bestArea || (area === bestArea && at < bestAt)) [best, bestArea, bestAt] = [optionId, area, at];
+    if (area > bestArea || (area === bestArea && at < bestAt))
+      [best, bestArea, bestAt] = [optionId, area, at];
   }
   return best;
 }

@@ -22,7 +22,8 @@ export interface BallotWrite {
  */
 export async function castBallot(w: BallotWrite): Promise<{ ballot: BallotDoc; created: boolean }> {
   const status = statusAt(w.vote);
-  if (status !== 'open') throw InvalidStateError(status === 'scheduled' ? '表决尚未开始' : '表决已结束，不能再投票或修改');
+  if (status !== 'open')
+    throw InvalidStateError(status === 'scheduled' ? '表决尚未开始' : '表决已结束，不能再投票或修改');
   assertEligible(w.vote, w.household);
   if (w.optionId !== abstainOptionId && !w.vote.options.some((o) => o.id === w.optionId))
     throw ValidationError('optionId：没有这个表决选项', [{ path: 'optionId', message: '没有这个表决选项' }]);
@@ -47,11 +48,18 @@ export async function castBallot(w: BallotWrite): Promise<{ ballot: BallotDoc; c
     if ((err as { code?: number }).code !== 11000) throw err;
   }
 
-  const existing = await Ballot.findOne({ voteId: w.vote._id, householdId: w.household._id }).lean<BallotDoc>();
+  const existing = await Ballot.findOne({
+    voteId: w.vote._id,
+    householdId: w.household._id,
+  }).lean<BallotDoc>();
   if (!existing) throw ConflictError();
   const online = w.channel === 'miniapp';
   if ((existing.channel === 'miniapp') !== online)
-    throw InvalidStateError(online ? '社区已为您家录入了纸质表决票，如需更改请联系社区' : '该户已在小程序投票，不能再录入纸质表决票');
+    throw InvalidStateError(
+      online
+        ? '社区已为您家录入了纸质表决票，如需更改请联系社区'
+        : '该户已在小程序投票，不能再录入纸质表决票',
+    );
   if (!w.vote.allowChange) throw DuplicateError('该户已经投票，本次表决不允许修改');
   const updated = await Ballot.findOneAndUpdate(
     { _id: existing._id, changes: existing.changes },

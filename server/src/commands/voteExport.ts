@@ -16,7 +16,11 @@ const fraction = (r: Ratio) => `${r.numerator}/${r.denominator}（${r.percent}%�
 const m2 = (centi: number) => (centi / 100).toFixed(2);
 
 /** The legal file of a closed vote: the tally with exact fractions and fingerprint, and every household's ballot. */
-export async function voteWorkbook(vote: VoteDoc, t: TallyView, rows: (VoteHouseholdRow & { changes?: number })[]): Promise<Buffer> {
+export async function voteWorkbook(
+  vote: VoteDoc,
+  t: TallyView,
+  rows: (VoteHouseholdRow & { changes?: number })[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '旧改通';
   const sum = wb.addWorksheet('计票结果');
@@ -35,9 +39,14 @@ export async function voteWorkbook(vote: VoteDoc, t: TallyView, rows: (VoteHouse
   sum.addRow(['参与是否达到三分之二', t.participation.met ? '是' : '否']);
   sum.addRow([]);
   sum.addRow(['选项', '面积占参与者（0.01 m²）', '人数占参与者']).font = { bold: true };
-  for (const o of t.approval?.options ?? []) sum.addRow([`${o.label}（${o.households} 户）`, fraction(o.area), fraction(o.headcount)]);
+  for (const o of t.approval?.options ?? [])
+    sum.addRow([`${o.label}（${o.households} 户）`, fraction(o.area), fraction(o.headcount)]);
   if (t.approval)
-    sum.addRow([`弃权（${t.approval.abstentions.households} 户）`, fraction(t.approval.abstentions.area), fraction(t.approval.abstentions.headcount)]);
+    sum.addRow([
+      `弃权（${t.approval.abstentions.households} 户）`,
+      fraction(t.approval.abstentions.area),
+      fraction(t.approval.abstentions.headcount),
+    ]);
   sum.addRow([]);
   sum.addRow(['表决结果', t.result ? voteResultLabel[t.result] : '']).font = { bold: true };
   if (t.winningOptionId) sum.addRow(['通过的选项', optionLabel(vote, t.winningOptionId)]);

@@ -39,7 +39,10 @@ export function tallyFingerprint(vote: VoteDoc, ballots: TallyBallot[], outcome:
     `totals:${vote.totals.households}|${vote.totals.areaCenti}|${vote.totals.owners}`,
     ...[...ballots]
       .sort((a, b) => (a.householdId < b.householdId ? -1 : a.householdId > b.householdId ? 1 : 0))
-      .map((b) => `ballot:${b.householdId}|${b.ownerKey}|${b.areaCenti}|${b.optionId}|${b.channel}|${new Date(b.castAt).toISOString()}`),
+      .map(
+        (b) =>
+          `ballot:${b.householdId}|${b.ownerKey}|${b.areaCenti}|${b.optionId}|${b.channel}|${new Date(b.castAt).toISOString()}`,
+      ),
     `outcome:${JSON.stringify(outcome)}`,
   ];
   return createHash('sha256').update(lines.join('\n'), 'utf8').digest('hex');
@@ -56,11 +59,14 @@ const view = (vote: VoteDoc, status: VoteStatus, outcome: TallyOutcome, final?: 
  * The tally of a vote. While open: participation only. After close: the full tally, computed once and stored
  * with its fingerprint, so later reads (and exports) show exactly the same figures.
  */
-export async function tallyVote(voteId: mongoose.Types.ObjectId | string): Promise<{ view: TallyView; ballots?: TallyBallot[] }> {
+export async function tallyVote(
+  voteId: mongoose.Types.ObjectId | string,
+): Promise<{ view: TallyView; ballots?: TallyBallot[] }> {
   const vote = (await Vote.findById(voteId).lean<VoteDoc>())!;
   const status = statusAt(vote);
   const stored = vote.final as Partial<StoredFinal> | undefined;
-  if (status === 'closed' && stored?.fingerprint) return { view: view(vote, status, stored.tally!, stored as StoredFinal) };
+  if (status === 'closed' && stored?.fingerprint)
+    return { view: view(vote, status, stored.tally!, stored as StoredFinal) };
 
   const ballots = await loadTallyBallots(vote._id);
   const outcome = tally({
@@ -73,11 +79,19 @@ export async function tallyVote(voteId: mongoose.Types.ObjectId | string): Promi
   });
   if (status !== 'closed') return { view: view(vote, status, outcome) };
 
-  const final: StoredFinal = { tally: outcome, fingerprint: tallyFingerprint(vote, ballots, outcome), finalizedAt: new Date() };
-  const written = await Vote.updateOne({ _id: vote._id, 'final.fingerprint': { $exists: false } }, { $set: { final } });
+  const final: StoredFinal = {
+    tally: outcome,
+    fingerprint: tallyFingerprint(vote, ballots, outcome),
+    finalizedAt: new Date(),
+  };
+  const written = await Vote.updateOne(
+    { _id: vote._id, 'final.fingerprint': { $exists: false } },
+    { $set: { final } },
+  );
   if (written.modifiedCount === 0) {
     // Another request finalized it first: show the stored figures, which are the same ballots.
-    const first = (await Vote.findById(vote._id, { final: 1 }).lean<VoteDoc>())?.final as Partial<StoredFinal> | undefined;
+    const first = (await Vote.findById(vote._id, { final: 1 }).lean<VoteDoc>())?.final as
+      Partial<StoredFinal> | undefined;
     if (first?.fingerprint) return { view: view(vote, status, first.tally!, first as StoredFinal) };
   }
   return { view: view(vote, status, outcome, final), ballots };

@@ -38,7 +38,11 @@ export async function createVote(user: AuthUser, body: VoteCreateBody): Promise<
   const project = await projectInScope(user, body.projectId);
   const buildingIds = [...new Set(body.buildingIds ?? [])].map((id) => new mongoose.Types.ObjectId(id));
   if (buildingIds.length) {
-    const found = await Region.countDocuments({ _id: { $in: buildingIds }, parentId: project.compoundId, level: 'building' });
+    const found = await Region.countDocuments({
+      _id: { $in: buildingIds },
+      parentId: project.compoundId,
+      level: 'building',
+    });
     if (found !== buildingIds.length) throw ValidationError('buildingIds：所选楼栋不属于该小区');
   }
   const eligibleAsOf = new Date();
@@ -76,5 +80,9 @@ export async function createVote(user: AuthUser, body: VoteCreateBody): Promise<
 export async function closeVote(vote: VoteDoc, now = new Date()): Promise<VoteDoc> {
   if (vote.closesAt <= now) throw InvalidStateError('该表决已经结束');
   const set = vote.opensAt > now ? { opensAt: now, closesAt: now } : { closesAt: now };
-  return (await Vote.findByIdAndUpdate(vote._id, { $set: set }, { returnDocument: 'after', projection: { final: 0 } }).lean<VoteDoc>())!;
+  return (await Vote.findByIdAndUpdate(
+    vote._id,
+    { $set: set },
+    { returnDocument: 'after', projection: { final: 0 } },
+  ).lean<VoteDoc>())!;
 }

@@ -12,17 +12,19 @@ beforeAll(async () => {
   target = await conformanceTarget();
   client = await new MongoClient(target.uri).connect();
   db = client.db(target.dbName);
-  await db.collection('nums').insertMany([
-    { _id: 'double', n: 1.5 },
-    { _id: 'int', n: 3 },
-    { _id: 'long', n: Long.fromString('9007199254740993') },
-    { _id: 'dec', n: Decimal128.fromString('10') },
-    { _id: 'dec1', n: Decimal128.fromString('1.0') },
-    { _id: 'one', n: 1 },
-    { _id: 'str', n: '2' },
-    { _id: 'null', n: null },
-    { _id: 'missing' },
-  ] as never[]);
+  await db
+    .collection('nums')
+    .insertMany([
+      { _id: 'double', n: 1.5 },
+      { _id: 'int', n: 3 },
+      { _id: 'long', n: Long.fromString('9007199254740993') },
+      { _id: 'dec', n: Decimal128.fromString('10') },
+      { _id: 'dec1', n: Decimal128.fromString('1.0') },
+      { _id: 'one', n: 1 },
+      { _id: 'str', n: '2' },
+      { _id: 'null', n: null },
+      { _id: 'missing' },
+    ] as never[]);
 });
 
 afterAll(async () => {
@@ -36,10 +38,24 @@ const ids = (docs: Array<{ _id?: unknown }>) => docs.map((d) => d._id);
 describe('BSON comparison in queries and sorts', () => {
   it('compares numbers across int, long, double and decimal', async () => {
     const nums = db.collection('nums');
-    expect(ids(await nums.find({ n: { $gt: 2 } }).sort({ _id: 1 }).toArray()).sort()).toEqual(['dec', 'int', 'long']);
+    expect(
+      ids(
+        await nums
+          .find({ n: { $gt: 2 } })
+          .sort({ _id: 1 })
+          .toArray(),
+      ).sort(),
+    ).toEqual(['dec', 'int', 'long']);
     expect(ids(await nums.find({ n: 1 }).toArray()).sort()).toEqual(['dec1', 'one']);
-    expect(ids(await nums.find({ n: { $lte: Long.fromNumber(3) } }).toArray()).sort()).toEqual(['dec1', 'double', 'int', 'one']);
-    expect(ids(await nums.find({ n: { $in: [Decimal128.fromString('3.00'), '2'] } }).toArray()).sort()).toEqual(['int', 'str']);
+    expect(ids(await nums.find({ n: { $lte: Long.fromNumber(3) } }).toArray()).sort()).toEqual([
+      'dec1',
+      'double',
+      'int',
+      'one',
+    ]);
+    expect(
+      ids(await nums.find({ n: { $in: [Decimal128.fromString('3.00'), '2'] } }).toArray()).sort(),
+    ).toEqual(['int', 'str']);
   });
 
   it('sorts by type bracket, then value; null and missing first', async () => {
@@ -86,9 +102,22 @@ describe('BSON comparison in queries and sorts', () => {
   });
 
   it('sorts the same way in aggregation', async () => {
-    const rows = await db.collection('nums').aggregate([{ $match: { n: { $exists: true } } }, { $sort: { n: -1, _id: 1 } }, { $project: { _id: 1 } }]).toArray();
+    const rows = await db
+      .collection('nums')
+      .aggregate([
+        { $match: { n: { $exists: true } } },
+        { $sort: { n: -1, _id: 1 } },
+        { $project: { _id: 1 } },
+      ])
+      .toArray();
     expect(ids(rows)).toEqual(['str', 'long', 'dec', 'int', 'double', 'dec1', 'one', 'null']);
-    const grouped = await db.collection('nums').aggregate([{ $group: { _id: null, ids: { $push: '$_id' } } }, { $project: { _id: 0, count: { $size: '$ids' } } }]).toArray();
+    const grouped = await db
+      .collection('nums')
+      .aggregate([
+        { $group: { _id: null, ids: { $push: '$_id' } } },
+        { $project: { _id: 0, count: { $size: '$ids' } } },
+      ])
+      .toArray();
     expect(grouped).toEqual([{ count: 9 }]);
   });
 });

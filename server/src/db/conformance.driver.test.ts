@@ -27,10 +27,18 @@ describe('mongodb driver conformance', () => {
     await ballots.insertOne({ vote: 'v1', household: 'h1', choice: 'yes' });
     await ballots.insertOne({ vote: 'v2', household: 'h1', choice: 'no' });
     const err = await ballots.insertOne({ vote: 'v1', household: 'h1', choice: 'no' }).catch((e) => e);
-    expect(err).toMatchObject({ code: 11000, keyPattern: { vote: 1, household: 1 }, keyValue: { vote: 'v1', household: 'h1' } });
+    expect(err).toMatchObject({
+      code: 11000,
+      keyPattern: { vote: 1, household: 1 },
+      keyValue: { vote: 'v1', household: 'h1' },
+    });
     expect(err.message).toContain('E11000');
-    await expect(ballots.updateOne({ vote: 'v2' }, { $set: { vote: 'v1' } })).rejects.toMatchObject({ code: 11000 });
-    await expect(ballots.updateOne({ vote: 'v3', household: 'h1' }, { $set: { vote: 'v1' } }, { upsert: true })).rejects.toMatchObject({ code: 11000 });
+    await expect(ballots.updateOne({ vote: 'v2' }, { $set: { vote: 'v1' } })).rejects.toMatchObject({
+      code: 11000,
+    });
+    await expect(
+      ballots.updateOne({ vote: 'v3', household: 'h1' }, { $set: { vote: 'v1' } }, { upsert: true }),
+    ).rejects.toMatchObject({ code: 11000 });
     expect(await ballots.countDocuments()).toBe(2);
     const indexes = await ballots.listIndexes().toArray();
     expect(indexes.map((i) => i.name).sort()).toEqual(['_id_', 'vote_1_household_1']);
@@ -45,7 +53,18 @@ describe('mongodb driver conformance', () => {
     const cursor = items.find({}, { batchSize: 2 });
     expect((await cursor.next())?.i).toBe(0);
     await cursor.close();
-    expect(await items.find({ i: { $gte: 20 } }).skip(1).limit(2).map((d) => d.i).toArray()).toEqual([21, 22]);
+    expect(
+      await items
+        .find({ i: { $gte: 20 } })
+        .skip(1)
+        .limit(2)
+        .map((d) => d.i)
+        .toArray(),
+    ).toEqual([21, 22]);
+    const viaAggregate = await items
+      .aggregate([{ $match: { i: { $lt: 7 } } }, { $sort: { i: 1 } }], { batchSize: 0 })
+      .toArray();
+    expect(viaAggregate.map((d) => d.i)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it('counts with countDocuments and estimatedDocumentCount', async () => {
@@ -61,7 +80,10 @@ describe('mongodb driver conformance', () => {
   it('aggregates with $lookup, $unwind, $group, $facet and $count', async () => {
     const buildings = db.collection('buildings');
     const households = db.collection('households');
-    await buildings.insertMany([{ _id: 'b1', name: '1号楼' }, { _id: 'b2', name: '2号楼' }] as never[]);
+    await buildings.insertMany([
+      { _id: 'b1', name: '1号楼' },
+      { _id: 'b2', name: '2号楼' },
+    ] as never[]);
     await households.insertMany([
       { building: 'b1', area: 50 },
       { building: 'b1', area: 70 },
@@ -80,7 +102,14 @@ describe('mongodb driver conformance', () => {
       { _id: '2号楼', households: 1, area: 90 },
     ]);
     const [facet] = await households
-      .aggregate([{ $facet: { total: [{ $count: 'n' }], big: [{ $match: { area: { $gt: 60 } } }, { $project: { _id: 0, area: 1 } }] } }])
+      .aggregate([
+        {
+          $facet: {
+            total: [{ $count: 'n' }],
+            big: [{ $match: { area: { $gt: 60 } } }, { $project: { _id: 0, area: 1 } }],
+          },
+        },
+      ])
       .toArray();
     expect(facet).toEqual({ total: [{ n: 3 }], big: [{ area: 70 }, { area: 90 }] });
   });
@@ -99,7 +128,11 @@ describe('mongodb driver conformance', () => {
       { upsert: true, returnDocument: 'before' },
     );
     expect(second).toMatchObject({ percent: 10, createdBy: 'u1' });
-    expect(await c.findOne({ project: 'p1' }, { projection: { _id: 0 } })).toEqual({ project: 'p1', percent: 20, createdBy: 'u1' });
+    expect(await c.findOne({ project: 'p1' }, { projection: { _id: 0 } })).toEqual({
+      project: 'p1',
+      percent: 20,
+      createdBy: 'u1',
+    });
     expect(await c.findOneAndDelete({ project: 'p1' })).toMatchObject({ percent: 20 });
     expect(await c.countDocuments()).toBe(0);
   });
@@ -144,18 +177,43 @@ describe('mongodb driver conformance', () => {
 
   it('round-trips BSON types and updates with arrayFilters and replacement', async () => {
     const c = db.collection('types');
-    const doc = { _id: new ObjectId(), big: Long.fromString('9007199254740993'), fee: Decimal128.fromString('12.50'), items: [{ k: 'a', n: 1 }, { k: 'b', n: 2 }] };
+    const doc = {
+      _id: new ObjectId(),
+      big: Long.fromString('9007199254740993'),
+      fee: Decimal128.fromString('12.50'),
+      items: [
+        { k: 'a', n: 1 },
+        { k: 'b', n: 2 },
+      ],
+    };
     await c.insertOne(doc);
-    await c.updateOne({ _id: doc._id }, { $inc: { 'items.$[it].n': 10 } }, { arrayFilters: [{ 'it.k': 'b' }] });
+    await c.updateOne(
+      { _id: doc._id },
+      { $inc: { 'items.$[it].n': 10 } },
+      { arrayFilters: [{ 'it.k': 'b' }] },
+    );
     const back = await c.findOne({ _id: doc._id }, { promoteLongs: false });
     expect(back?.big).toEqual(doc.big);
     expect(back?.fee.toString()).toBe('12.50');
-    expect(back?.items).toEqual([{ k: 'a', n: 1 }, { k: 'b', n: 12 }]);
+    expect(back?.items).toEqual([
+      { k: 'a', n: 1 },
+      { k: 'b', n: 12 },
+    ]);
     const replaced = await c.replaceOne({ _id: doc._id }, { only: 'this' });
     expect(replaced.modifiedCount).toBe(1);
     expect(await c.findOne({ _id: doc._id })).toEqual({ _id: doc._id, only: 'this' });
     const many = await c.updateMany({}, { $set: { touched: true } });
     expect(many).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
+  });
+
+  it('rejects documents failing a collection validator with code 121', async () => {
+    const c = await db.createCollection('validated', { validator: { percent: { $gte: 0, $lte: 100 } } });
+    await c.insertOne({ percent: 50 });
+    await expect(c.insertOne({ percent: 150 })).rejects.toMatchObject({ code: 121 });
+    await expect(c.updateOne({ percent: 50 }, { $set: { percent: -1 } })).rejects.toMatchObject({
+      code: 121,
+    });
+    expect(await c.find({}, { projection: { _id: 0 } }).toArray()).toEqual([{ percent: 50 }]);
   });
 
   it('lists, drops and recreates collections and indexes', async () => {

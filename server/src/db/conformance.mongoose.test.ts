@@ -58,8 +58,12 @@ describe('mongoose conformance', () => {
     const { B, H } = models();
     const b2 = await B.create({ name: '2号楼' });
     const created = [];
-    for (const room of ['201', '202', '203']) created.push(await H.create({ building: b2._id, unit: '2', room, area: 70 }));
-    const rows = await H.find({ building: b2._id }).populate<{ building: { name: string } }>('building').sort({ _id: -1 }).lean();
+    for (const room of ['201', '202', '203'])
+      created.push(await H.create({ building: b2._id, unit: '2', room, area: 70 }));
+    const rows = await H.find({ building: b2._id })
+      .populate<{ building: { name: string } }>('building')
+      .sort({ _id: -1 })
+      .lean();
     expect(rows.map((r) => r.room)).toEqual(['203', '202', '201']);
     expect(rows[0].building.name).toBe('2号楼');
     const byDate = await H.find({ building: b2._id }).sort({ createdAt: 1, _id: 1 }).lean();
@@ -70,9 +74,17 @@ describe('mongoose conformance', () => {
   it('streams with a small batchSize cursor and counts', async () => {
     const { B, H } = models();
     const b = await B.create({ name: '3号楼' });
-    await H.insertMany(Array.from({ length: 12 }, (_, i) => ({ building: b._id, unit: '3', room: String(300 + i), area: 50 + i })));
+    await H.insertMany(
+      Array.from({ length: 12 }, (_, i) => ({
+        building: b._id,
+        unit: '3',
+        room: String(300 + i),
+        area: 50 + i,
+      })),
+    );
     const rooms: string[] = [];
-    for await (const h of H.find({ building: b._id }).sort({ room: 1 }).cursor({ batchSize: 5 })) rooms.push(h.room);
+    for await (const h of H.find({ building: b._id }).sort({ room: 1 }).cursor({ batchSize: 5 }))
+      rooms.push(h.room);
     expect(rooms).toHaveLength(12);
     expect(rooms[0]).toBe('300');
     expect(await H.countDocuments({ building: b._id, area: { $gte: 55 } })).toBe(7);
@@ -92,9 +104,17 @@ describe('mongoose conformance', () => {
 
   it('upserts with findOneAndUpdate', async () => {
     const { B } = models();
-    const doc = await B.findOneAndUpdate({ name: '9号楼' }, { $set: { name: '9号楼' } }, { upsert: true, returnDocument: 'after' });
+    const doc = await B.findOneAndUpdate(
+      { name: '9号楼' },
+      { $set: { name: '9号楼' } },
+      { upsert: true, returnDocument: 'after' },
+    );
     expect(doc?._id).toBeInstanceOf(Types.ObjectId);
-    const again = await B.findOneAndUpdate({ name: '9号楼' }, { name: '9号楼' }, { upsert: true, returnDocument: 'after' });
+    const again = await B.findOneAndUpdate(
+      { name: '9号楼' },
+      { name: '9号楼' },
+      { upsert: true, returnDocument: 'after' },
+    );
     expect(String(again?._id)).toBe(String(doc?._id));
     expect(await B.countDocuments({ name: '9号楼' })).toBe(1);
   });
@@ -102,12 +122,20 @@ describe('mongoose conformance', () => {
   it('bulkWrite reports writeErrors, ordered and unordered', async () => {
     const { B, H } = models();
     const b = await B.create({ name: '5号楼' });
-    const row = (room: string) => ({ insertOne: { document: { building: b._id, unit: '5', room, area: 40 } } });
-    const ordered = await H.bulkWrite([row('501'), row('501'), row('502')], { ordered: true }).catch((e) => e);
+    const row = (room: string) => ({
+      insertOne: { document: { building: b._id, unit: '5', room, area: 40 } },
+    });
+    const ordered = await H.bulkWrite([row('501'), row('501'), row('502')], { ordered: true }).catch(
+      (e) => e,
+    );
     expect(ordered.writeErrors?.map((e: { index: number }) => e.index)).toEqual([1]);
     expect(await H.countDocuments({ building: b._id })).toBe(1);
-    const unordered = await H.bulkWrite([row('501'), row('503'), row('504')], { ordered: false }).catch((e) => e);
-    expect(unordered.writeErrors?.map((e: { index: number; code: number }) => [e.index, e.code])).toEqual([[0, 11000]]);
+    const unordered = await H.bulkWrite([row('501'), row('503'), row('504')], { ordered: false }).catch(
+      (e) => e,
+    );
+    expect(unordered.writeErrors?.map((e: { index: number; code: number }) => [e.index, e.code])).toEqual([
+      [0, 11000],
+    ]);
     expect(await H.countDocuments({ building: b._id })).toBe(3);
   });
 });

@@ -26,7 +26,10 @@ export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
     : await startEmbeddedServer({ host: '127.0.0.1', port: 0, dir: opts.dataDir ?? null });
   const uri = opts.uri ?? embedded!.uri;
   const kind: DbKind = embedded ? 'embedded' : 'mongodb';
-  const connection = await mongoose.connect(uri, { dbName: opts.dbName ?? 'jiugai', serverSelectionTimeoutMS: 10_000 });
+  const connection = await mongoose.connect(uri, {
+    dbName: opts.dbName ?? 'jiugai',
+    serverSelectionTimeoutMS: 10_000,
+  });
   logger.info(
     { db: kind, dataDir: embedded ? (opts.dataDir ?? 'memory') : undefined },
     kind === 'embedded' ? '使用内置数据库 (embedded MongoDB-compatible engine)' : '连接外部 MongoDB',

@@ -21,6 +21,8 @@ const userSchema = new Schema(
     supervisorCategory: { type: String },
     failedLogins: { type: Number, default: 0 },
     lockedUntil: { type: Date },
+    /** Refresh tokens issued before this are refused (set when a password is reset). */
+    passwordChangedAt: { type: Date },
     disabled: { type: Boolean, default: false },
   },
   { timestamps: true },

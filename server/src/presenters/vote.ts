@@ -29,7 +29,8 @@ export function ballotOptions(v: VoteDoc): VoteOptionView[] {
   ];
 }
 
-export const optionLabel = (v: VoteDoc, optionId: string) => ballotOptions(v).find((o) => o.id === optionId)?.label ?? optionId;
+export const optionLabel = (v: VoteDoc, optionId: string) =>
+  ballotOptions(v).find((o) => o.id === optionId)?.label ?? optionId;
 
 export function ruleText(item: Article278Item): string {
   const approval = supermajorityItems.includes(item) ? '均达到四分之三以上（≥ 3/4）' : '均过半数（> 1/2）';

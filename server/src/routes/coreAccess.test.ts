@@ -83,6 +83,37 @@ const cases: Case[] = [
     }),
   },
   {
+    name: 'GET /supervisors/candidates',
+    method: 'GET',
+    roles: householdStaff,
+    scoped: true,
+    prepare: async (s) => ({ path: `/supervisors/candidates?compoundId=${s.chain.compound._id}` }),
+  },
+  {
+    name: 'GET /supervisors',
+    method: 'GET',
+    roles: householdStaff,
+    scoped: false,
+    prepare: async () => ({ path: '/supervisors' }),
+  },
+  {
+    name: 'POST /supervisors',
+    method: 'POST',
+    roles: householdStaff,
+    scoped: true,
+    prepare: async (s) => ({
+      path: '/supervisors',
+      body: { userId: String((await s.freshResident())._id), scopeRegionId: String(s.chain.compound._id) },
+    }),
+  },
+  {
+    name: 'DELETE /supervisors/:id',
+    method: 'DELETE',
+    roles: householdStaff,
+    scoped: true,
+    prepare: async (s) => ({ path: `/supervisors/${(await s.freshSupervisor())._id}` }),
+  },
+  {
     name: 'GET /regions/tree',
     method: 'GET',
     roles: staff,

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const started = Date.now();
   await prepareDemoData({ ...server.env, JIUGAI_SEED_DEMO: 'auto' });
   seedMs = Date.now() - started;
-  console.log(`demo seed: ${seedMs} ms`);
+  console.log(`demo seed (district + participation): ${seedMs} ms`);
 });
 afterAll(async () => server?.close());
 
@@ -44,8 +44,8 @@ describe('demo district', () => {
     expect(owners.length).toBeLessThan(4613);
   });
 
-  it('loads quickly', () => {
-    expect(seedMs).toBeLessThan(5000);
+  it('loads in a few seconds (bulk inserts), even on a busy machine', () => {
+    expect(seedMs).toBeLessThan(20_000);
   });
 
   it('lets every demo staff account log in and demo residents dev-login to their households', async () => {

@@ -208,6 +208,9 @@ export async function seedDemo(opts: { year?: number } = {}): Promise<DemoSummar
   }));
 
   await Region.insertMany(regions, { lean: true });
+  // lean inserts skip mongoose timestamps; votes count households that existed when the vote opened (createdAt).
+  const seededAt = new Date();
+  for (const h of households) Object.assign(h, { createdAt: seededAt, updatedAt: seededAt });
   await Household.insertMany(households, { lean: true });
   await Project.insertMany(projects, { lean: true });
   await ProgressUpdate.insertMany(progress, { lean: true });

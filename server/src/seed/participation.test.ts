@@ -14,7 +14,12 @@ let server: TestServer;
 let summary: ParticipationSummary;
 const tokenOf = async (filter: Record<string, unknown>) => {
   const u = (await User.findOne(filter).lean())!;
-  return signToken({ id: String(u._id), role: u.role, ...(u.scopePath ? { scopePath: u.scopePath } : {}) }, 'access', server.env.JWT_SECRET, 600);
+  return signToken(
+    { id: String(u._id), role: u.role, ...(u.scopePath ? { scopePath: u.scopePath } : {}) },
+    'access',
+    server.env.JWT_SECRET,
+    600,
+  );
 };
 
 beforeAll(async () => {
@@ -31,11 +36,14 @@ describe('demo participation data', () => {
     const questions = new Map(surveys.map((s) => [String(s._id), s.questions as SurveyQuestion[]]));
     const responses = await SurveyResponse.find({}, { surveyId: 1, answers: 1 }).lean();
     expect(responses.length).toBe(summary.responses);
-    for (const r of responses) expect(checkAnswers(questions.get(String(r.surveyId))!, r.answers as SurveyAnswers)).toEqual([]);
+    for (const r of responses)
+      expect(checkAnswers(questions.get(String(r.surveyId))!, r.answers as SurveyAnswers)).toEqual([]);
   });
 
   it('shows the district some compounds under the 80% target', async () => {
-    const res = await call(server, 'GET', '/surveys/collection', { token: await tokenOf({ account: 'zjj' }) });
+    const res = await call(server, 'GET', '/surveys/collection', {
+      token: await tokenOf({ account: 'zjj' }),
+    });
     expect(res.status).toBe(200);
     expect(res.body.compounds).toHaveLength(30);
     expect(res.body.belowTarget.length).toBeGreaterThan(0);
@@ -48,7 +56,9 @@ describe('demo participation data', () => {
     expect(surveys.body.items.length).toBeGreaterThan(0);
     expect(surveys.body.items[0].households.every((h: { answered: boolean }) => !h.answered)).toBe(true);
     const votes = await call(server, 'GET', '/votes/mine', { token });
-    expect(votes.body.items[0].options.map((o: { feeFenPerSqmMonth?: number }) => o.feeFenPerSqmMonth)).toEqual([50, 80, undefined]);
+    expect(
+      votes.body.items[0].options.map((o: { feeFenPerSqmMonth?: number }) => o.feeFenPerSqmMonth),
+    ).toEqual([50, 80, undefined]);
     const closed = (await Vote.findOne({ kind: 'yes_no' }).lean())!;
     const tally = await call(server, 'GET', `/votes/${closed._id}/tally`, { token });
     expect(tally.body.fingerprint).toMatch(/^[0-9a-f]{64}$/);

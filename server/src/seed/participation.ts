@@ -19,17 +19,66 @@ import { Vote } from '../models/vote';
 import { prng } from './demoRandom';
 
 const day = 86_400_000;
-const defaultItems: ContentCategory[] = ['underground_pipes', 'water_supply', 'heating', 'facade', 'roads', 'parking', 'fitness'];
-const comments = ['希望加装楼道照明', '停车位太少，晚上停不下', '下水道经常堵', '希望增加健身器材', '外墙保温要做好', '施工时注意噪音'];
+const defaultItems: ContentCategory[] = [
+  'underground_pipes',
+  'water_supply',
+  'heating',
+  'facade',
+  'roads',
+  'parking',
+  'fitness',
+];
+const comments = [
+  '希望加装楼道照明',
+  '停车位太少，晚上停不下',
+  '下水道经常堵',
+  '希望增加健身器材',
+  '外墙保温要做好',
+  '施工时注意噪音',
+];
 
 /** The district's standard 征求意见表, its ranking question built from the project's plan items. */
 export function standardQuestions(items: ContentCategory[]): SurveyQuestion[] {
   const choices = items.map((c) => ({ id: c, label: contentCategoryLabel[c] }));
   return [
-    { id: 'agree', type: 'single', title: '您是否同意本小区实施老旧小区改造？', required: true, options: [{ id: 'yes', label: '同意' }, { id: 'no', label: '不同意' }] },
-    { id: 'wanted', type: 'multiple', title: '您最希望改造的内容（最多选 3 项）', required: true, showIf: { questionId: 'agree', optionIds: ['yes'] }, options: choices, minSelect: 1, maxSelect: 3 },
-    { id: 'priority', type: 'ranking', title: '请按轻重缓急为改造内容排序（前 3 项）', required: false, items: choices, pick: 3 },
-    { id: 'satisfaction', type: 'scale', title: '您对小区现状的满意程度', required: true, min: 1, max: 5, minLabel: '很不满意', maxLabel: '很满意' },
+    {
+      id: 'agree',
+      type: 'single',
+      title: '您是否同意本小区实施老旧小区改造？',
+      required: true,
+      options: [
+        { id: 'yes', label: '同意' },
+        { id: 'no', label: '不同意' },
+      ],
+    },
+    {
+      id: 'wanted',
+      type: 'multiple',
+      title: '您最希望改造的内容（最多选 3 项）',
+      required: true,
+      showIf: { questionId: 'agree', optionIds: ['yes'] },
+      options: choices,
+      minSelect: 1,
+      maxSelect: 3,
+    },
+    {
+      id: 'priority',
+      type: 'ranking',
+      title: '请按轻重缓急为改造内容排序（前 3 项）',
+      required: false,
+      items: choices,
+      pick: 3,
+    },
+    {
+      id: 'satisfaction',
+      type: 'scale',
+      title: '您对小区现状的满意程度',
+      required: true,
+      min: 1,
+      max: 5,
+      minLabel: '很不满意',
+      maxLabel: '很满意',
+    },
     { id: 'comment', type: 'text', title: '其他意见和建议', required: false, maxLength: 500 },
     { id: 'photo', type: 'photo', title: '可上传反映问题的照片', required: false, maxPhotos: 3 },
   ];
@@ -70,14 +119,24 @@ export interface ParticipationSummary {
 export async function seedParticipation(opts: { now?: Date } = {}): Promise<ParticipationSummary> {
   const rng = prng(20240278);
   const now = opts.now ?? new Date();
-  const projects = await Project.find({}, { compoundId: 1, regionPath: 1, stage: 1, plan: 1 }).sort({ regionPath: 1 }).lean();
-  const households = await Household.find({}, { compoundId: 1, buildingId: 1, regionPath: 1, area: 1, ownerKey: 1 }).lean();
+  const projects = await Project.find({}, { compoundId: 1, regionPath: 1, stage: 1, plan: 1 })
+    .sort({ regionPath: 1 })
+    .lean();
+  const households = await Household.find(
+    {},
+    { compoundId: 1, buildingId: 1, regionPath: 1, area: 1, ownerKey: 1 },
+  ).lean();
   const demoBound = new Set(
-    (await User.find({ role: 'resident' }, { householdIds: 1 }).lean()).flatMap((u) => (u.householdIds ?? []).map(String)),
+    (await User.find({ role: 'resident' }, { householdIds: 1 }).lean()).flatMap((u) =>
+      (u.householdIds ?? []).map(String),
+    ),
   );
   const byCompound = new Map<string, typeof households>();
-  for (const h of households) byCompound.set(String(h.compoundId), [...(byCompound.get(String(h.compoundId)) ?? []), h]);
-  const firstCompound = String((await Household.findOne({ _id: { $in: [...demoBound] } }, { compoundId: 1 }).lean())?.compoundId ?? '');
+  for (const h of households)
+    byCompound.set(String(h.compoundId), [...(byCompound.get(String(h.compoundId)) ?? []), h]);
+  const firstCompound = String(
+    (await Household.findOne({ _id: { $in: [...demoBound] } }, { compoundId: 1 }).lean())?.compoundId ?? '',
+  );
 
   const surveys: Record<string, unknown>[] = [];
   const responses: Record<string, unknown>[] = [];
@@ -100,12 +159,18 @@ export async function seedParticipation(opts: { now?: Date } = {}): Promise<Part
     };
     surveys.push(survey);
     // Every seventh compound stays under the 80% target, so the dashboard has something to chase.
-    const rate = open ? 0.55 + rng.next() * 0.2 : i % 7 === 3 ? 0.7 + rng.next() * 0.08 : 0.82 + rng.next() * 0.13;
+    const rate = open
+      ? 0.55 + rng.next() * 0.2
+      : i % 7 === 3
+        ? 0.7 + rng.next() * 0.08
+        : 0.82 + rng.next() * 0.13;
     for (const h of byCompound.get(String(p.compoundId)) ?? []) {
       if (demoBound.has(String(h._id)) || rng.next() >= rate) continue;
       const answers = answersFor(rng, items);
       if (checkAnswers(survey.questions, answers).length) continue;
-      const at = new Date(survey.opensAt.getTime() + rng.next() * Math.min(now.getTime() - survey.opensAt.getTime(), 25 * day));
+      const at = new Date(
+        survey.opensAt.getTime() + rng.next() * Math.min(now.getTime() - survey.opensAt.getTime(), 25 * day),
+      );
       responses.push({
         surveyId: survey._id,
         householdId: h._id,
@@ -128,13 +193,21 @@ export async function seedParticipation(opts: { now?: Date } = {}): Promise<Part
 
   const first = projects.find((p) => String(p.compoundId) === firstCompound) ?? projects[0];
   const eligible = first ? (byCompound.get(String(first.compoundId)) ?? []) : [];
-  if (!first || eligible.length === 0) return { surveys: surveys.length, responses: responses.length, votes: 0, ballots: 0 };
+  if (!first || eligible.length === 0)
+    return { surveys: surveys.length, responses: responses.length, votes: 0, ballots: 0 };
   const totals = {
     households: eligible.length,
     areaCenti: eligible.reduce((s, h) => s + areaCenti(h.area), 0),
     owners: new Set(eligible.map((h) => h.ownerKey)).size,
   };
-  const base = { projectId: first._id, compoundId: first.compoundId, regionPath: first.regionPath, buildingIds: [], totals, createdBy: 'seed' };
+  const base = {
+    projectId: first._id,
+    compoundId: first.compoundId,
+    regionPath: first.regionPath,
+    buildingIds: [],
+    totals,
+    createdBy: 'seed',
+  };
   const openVote = {
     ...base,
     _id: new mongoose.Types.ObjectId(),
@@ -143,8 +216,18 @@ export async function seedParticipation(opts: { now?: Date } = {}): Promise<Part
     article278Item: 4,
     kind: 'choice',
     options: [
-      { id: 'fee050', label: '每月每平方米 0.50 元（基础服务）', description: '保洁、秩序维护、绿化养护', feeFenPerSqmMonth: 50 },
-      { id: 'fee080', label: '每月每平方米 0.80 元（含设施维护）', description: '基础服务并含公共设施日常维护', feeFenPerSqmMonth: 80 },
+      {
+        id: 'fee050',
+        label: '每月每平方米 0.50 元（基础服务）',
+        description: '保洁、秩序维护、绿化养护',
+        feeFenPerSqmMonth: 50,
+      },
+      {
+        id: 'fee080',
+        label: '每月每平方米 0.80 元（含设施维护）',
+        description: '基础服务并含公共设施日常维护',
+        feeFenPerSqmMonth: 80,
+      },
     ],
     opensAt: new Date(now.getTime() - 3 * day),
     closesAt: new Date(now.getTime() + 11 * day),
@@ -158,7 +241,10 @@ export async function seedParticipation(opts: { now?: Date } = {}): Promise<Part
     description: '是否同意由社区推荐的红色物业服务企业为本小区提供物业服务。',
     article278Item: 4,
     kind: 'yes_no',
-    options: [{ id: 'yes', label: '同意' }, { id: 'no', label: '反对' }],
+    options: [
+      { id: 'yes', label: '同意' },
+      { id: 'no', label: '反对' },
+    ],
     opensAt: new Date(now.getTime() - 60 * day),
     closesAt: new Date(now.getTime() - 45 * day),
     allowChange: false,
@@ -181,7 +267,9 @@ export async function seedParticipation(opts: { now?: Date } = {}): Promise<Part
         optionId: pick(),
         channel,
         castBy: 'seed',
-        castAt: new Date(vote.opensAt.getTime() + rng.next() * Math.min(now.getTime() - vote.opensAt.getTime(), 14 * day)),
+        castAt: new Date(
+          vote.opensAt.getTime() + rng.next() * Math.min(now.getTime() - vote.opensAt.getTime(), 14 * day),
+        ),
         changes: 0,
       });
     }

@@ -13,7 +13,7 @@ export function BoardPeople({ board }: { board: ProjectBoard }) {
         <View className="row">
           <Text className="row-label">投诉电话</Text>
           <Text className="link" onClick={() => call(board.complaintPhone)}>
-            📞 {board.complaintPhone}（点击拨打）
+            {board.complaintPhone}（点击拨打）
           </Text>
         </View>
       )}

@@ -20,7 +20,7 @@ export function BoardSigns({ board }: { board: ProjectBoard }) {
       {texts.slice(0, 1).map(([title, text]) => (
         <View key={title} className="field">
           <Text className="field-label">{title}</Text>
-          <Text className="block">{text || '暂未公示'}</Text>
+          <Text className="block pre">{text || '暂未公示'}</Text>
         </View>
       ))}
       <View className="field">
@@ -35,7 +35,7 @@ export function BoardSigns({ board }: { board: ProjectBoard }) {
       {texts.slice(1).map(([title, text]) => (
         <View key={title} className="field">
           <Text className="field-label">{title}</Text>
-          <Text className="block">{text || '暂未公示'}</Text>
+          <Text className="block pre">{text || '暂未公示'}</Text>
         </View>
       ))}
       <View className="field">

@@ -11,7 +11,10 @@ let client: MongoClient;
 beforeAll(async () => {
   server = await startEmbeddedServer({ port: 0, dir: null });
   client = await new MongoClient(server.uri).connect();
-  await client.db('bad').collection('c').insertOne({ _id: 1 as never, v: 'kept' });
+  await client
+    .db('bad')
+    .collection('c')
+    .insertOne({ _id: 1 as never, v: 'kept' });
 });
 
 afterAll(async () => {
@@ -89,7 +92,9 @@ describe('bad input', () => {
     expect(docs[1]).toMatchObject({ ok: 1 });
 
     await coll().insertOne({ _id: 3 as never, s: 'y'.repeat(9 * 1024 * 1024) });
-    await expect(coll().updateOne({ _id: 3 as never }, { $set: { t: 'z'.repeat(9 * 1024 * 1024) } })).rejects.toMatchObject({ code: 10334 });
+    await expect(
+      coll().updateOne({ _id: 3 as never }, { $set: { t: 'z'.repeat(9 * 1024 * 1024) } }),
+    ).rejects.toMatchObject({ code: 10334 });
     expect(Object.keys((await coll().findOne({ _id: 3 as never }))!)).toEqual(['_id', 's']);
     await coll().deleteOne({ _id: 3 as never });
   });
@@ -102,7 +107,16 @@ describe('bad input', () => {
   });
 
   it('answers unknown query and update operators with an error and changes nothing', async () => {
-    await expect(coll().find({ v: { $frob: 1 } }).toArray()).rejects.toThrow(/\$frob/);
+    await expect(
+      coll()
+        .find({ v: { $frob: 1 } })
+        .toArray(),
+    ).rejects.toMatchObject({ code: 2, message: expect.stringContaining('$frob') });
+    await expect(
+      coll()
+        .aggregate([{ $frob: {} }])
+        .toArray(),
+    ).rejects.toMatchObject({ code: 2 });
     await expect(coll().updateOne({ _id: 1 as never }, { $frob: { v: 1 } } as never)).rejects.toThrow();
     expect(await coll().find().toArray()).toEqual([{ _id: 1, v: 'kept' }]);
   });
@@ -111,7 +125,9 @@ describe('bad input', () => {
     const session = client.startSession();
     try {
       session.startTransaction();
-      const err = await coll().insertOne({ _id: 9 as never }, { session }).catch((e) => e);
+      const err = await coll()
+        .insertOne({ _id: 9 as never }, { session })
+        .catch((e) => e);
       expect(err).toBeInstanceOf(Error);
       expect(String(err.message)).toMatch(/[Tt]ransaction/);
       await session.abortTransaction().catch(() => undefined);
@@ -124,7 +140,9 @@ describe('bad input', () => {
 
 describe('unsupported options', () => {
   it('refuses a collation instead of comparing strings differently', async () => {
-    await expect(coll().find({ v: 'KEPT' }).collation({ locale: 'zh', strength: 2 }).toArray()).rejects.toThrow(/collation/);
+    await expect(
+      coll().find({ v: 'KEPT' }).collation({ locale: 'zh', strength: 2 }).toArray(),
+    ).rejects.toThrow(/collation/);
     await expect(coll().createIndex({ v: 1 }, { collation: { locale: 'en' } })).rejects.toThrow(/collation/);
   });
 });

@@ -30,19 +30,26 @@ function candidates(lhs: unknown, depth: number): unknown[] {
 function operator(predicate: Predicate): QueryOperator {
   return (selector, value) => {
     const depth = selector.split('.').length;
-    return (doc) => predicate(candidates(resolve(doc as never, selector, { unwrapArray: true }), depth), value);
+    return (doc) =>
+      predicate(candidates(resolve(doc as never, selector, { unwrapArray: true }), depth), value);
   };
 }
 
 const isRegExp = (v: unknown): v is RegExp => v instanceof RegExp;
 
 function equalsAny(values: unknown[], rhs: unknown): boolean {
-  if (isRegExp(rhs)) return values.some((v) => (typeof v === 'string' && rhs.test(v)) || (isRegExp(v) && v.source === rhs.source && v.flags === rhs.flags));
+  if (isRegExp(rhs))
+    return values.some(
+      (v) =>
+        (typeof v === 'string' && rhs.test(v)) ||
+        (isRegExp(v) && v.source === rhs.source && v.flags === rhs.flags),
+    );
   return values.some((v) => valuesEqual(v, rhs));
 }
 
 function compareWith(test: (c: number) => boolean): Predicate {
-  return (values, rhs) => (values as unknown[]).some((v) => typeRank(v) === typeRank(rhs) && test(compareValues(v, rhs)));
+  return (values, rhs) =>
+    (values as unknown[]).some((v) => typeRank(v) === typeRank(rhs) && test(compareValues(v, rhs)));
 }
 
 const $in: Predicate = (values, rhs) => {
@@ -51,8 +58,25 @@ const $in: Predicate = (values, rhs) => {
 };
 
 const TYPE_NAMES: Record<string, number> = {
-  double: 1, string: 2, object: 3, array: 4, binData: 5, undefined: 6, objectId: 7, bool: 8, date: 9, null: 10,
-  regex: 11, javascript: 13, symbol: 14, int: 16, timestamp: 17, long: 18, decimal: 19, minKey: -1, maxKey: 127,
+  double: 1,
+  string: 2,
+  object: 3,
+  array: 4,
+  binData: 5,
+  undefined: 6,
+  objectId: 7,
+  bool: 8,
+  date: 9,
+  null: 10,
+  regex: 11,
+  javascript: 13,
+  symbol: 14,
+  int: 16,
+  timestamp: 17,
+  long: 18,
+  decimal: 19,
+  minKey: -1,
+  maxKey: 127,
 };
 
 /** BSON type number of a stored value; plain JS numbers (int, long and double alike) answer 'number'. */
@@ -65,7 +89,20 @@ function bsonType(v: unknown): number | 'number' {
   if (v instanceof Date) return 9;
   if (v instanceof RegExp) return 11;
   const t = (v as { _bsontype?: string })._bsontype;
-  const byTag: Record<string, number> = { ObjectId: 7, Long: 18, Decimal128: 19, Binary: 5, Timestamp: 17, MinKey: -1, MaxKey: 127, BSONSymbol: 14, Code: 13, BSONRegExp: 11, Int32: 16, Double: 1 };
+  const byTag: Record<string, number> = {
+    ObjectId: 7,
+    Long: 18,
+    Decimal128: 19,
+    Binary: 5,
+    Timestamp: 17,
+    MinKey: -1,
+    MaxKey: 127,
+    BSONSymbol: 14,
+    Code: 13,
+    BSONRegExp: 11,
+    Int32: 16,
+    Double: 1,
+  };
   return (t ? byTag[t] : undefined) ?? 3;
 }
 
@@ -75,7 +112,9 @@ const $type: QueryOperator = (selector, value) => {
     const code = typeof t === 'number' ? t : TYPE_NAMES[String(t)];
     if (code === undefined) throw badValue(`unknown type name alias: ${String(t)}`);
     if (code === 1 || code === 16) {
-      throw badValue(`$type ${String(t)}: the embedded engine stores int and double alike; use $type 'number'`);
+      throw badValue(
+        `$type ${String(t)}: the embedded engine stores int and double alike; use $type 'number'`,
+      );
     }
     return code;
   });
@@ -103,5 +142,6 @@ export const bsonQueryOperators: Record<string, QueryOperator> = {
 };
 
 export const bsonPipelineOperators = {
-  $sort: (coll: Iterator, spec: Document) => coll.transform((docs) => Lazy(sortDocuments(docs as Document[], spec))),
+  $sort: (coll: Iterator, spec: Document) =>
+    coll.transform((docs) => Lazy(sortDocuments(docs as Document[], spec))),
 };

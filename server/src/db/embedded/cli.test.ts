@@ -10,7 +10,9 @@ const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.ts');
 
 /** Starts the CLI, waits for the URI it prints, runs `use`, then stops it with SIGTERM. */
 async function withCli(args: string[], use: (uri: string) => Promise<void>): Promise<number | null> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   const uri = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -41,7 +43,12 @@ describe('standalone embedded database (npm run db)', () => {
     expect(first).toBe(0);
     await withCli(['--port', '0', '--dir', dir], async (uri) => {
       const client = await new MongoClient(uri).connect();
-      expect(await client.db('cli').collection('notes').findOne({}, { projection: { _id: 0 } })).toEqual({ text: '公示栏' });
+      expect(
+        await client
+          .db('cli')
+          .collection('notes')
+          .findOne({}, { projection: { _id: 0 } }),
+      ).toEqual({ text: '公示栏' });
       await client.close();
     });
   }, 60_000);

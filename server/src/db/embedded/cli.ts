@@ -30,7 +30,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const dir = values.memory ? null : path.resolve(values.dir);
 const server = await startEmbeddedServer({ host: values.host, port, dir });
 console.log(server.uri);
-console.error(`embedded MongoDB-compatible database listening on ${values.host}:${server.port}, ${dir ? `data in ${dir}` : 'memory only'}`);
+console.error(
+  `embedded MongoDB-compatible database listening on ${values.host}:${server.port}, ${dir ? `data in ${dir}` : 'memory only'}`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,6 +1,12 @@
 import { BSON, ObjectId, type Document } from 'bson';
 import { keyOf } from './compare';
-import { badValue, bsonObjectTooLarge, documentValidationFailure, duplicateKey, indexNotFound } from './errors';
+import {
+  badValue,
+  bsonObjectTooLarge,
+  documentValidationFailure,
+  duplicateKey,
+  indexNotFound,
+} from './errors';
 import { Index, type IndexSpec } from './indexes';
 import { Query } from './mingoOptions';
 import { choosePlan, equalityConditions } from './planner';
@@ -38,7 +44,8 @@ export class Collection {
   }
 
   setValidator(validator?: Document): void {
-    if (validator && '$jsonSchema' in validator) throw badValue('$jsonSchema validators are not supported by the embedded engine');
+    if (validator && '$jsonSchema' in validator)
+      throw badValue('$jsonSchema validators are not supported by the embedded engine');
     this.validator = validator && Object.keys(validator).length ? new Query(validator) : undefined;
   }
 
@@ -51,13 +58,18 @@ export class Collection {
       throw documentValidationFailure('Document failed validation');
     }
     const size = BSON.calculateObjectSize(doc);
-    if (size > MAX_BSON_SIZE) throw bsonObjectTooLarge(`object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`);
+    if (size > MAX_BSON_SIZE)
+      throw bsonObjectTooLarge(
+        `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`,
+      );
   }
 
   /** Adds a document with an _id; throws (changing nothing) on a duplicate key or failed validation. */
   insert(doc: Document): Document {
+    // MongoDB stores _id first, wherever the client put it.
     if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
-    if (Array.isArray(doc._id)) throw badValue('can\'t use an array for _id');
+    else if (Object.keys(doc)[0] !== '_id') doc = { _id: doc._id, ...doc };
+    if (Array.isArray(doc._id)) throw badValue("can't use an array for _id");
     this.validate(doc);
     const id = keyOf(doc._id);
     if (this.docs.has(id)) throw duplicateKey(this.ns, '_id_', { _id: 1 }, { _id: doc._id });

@@ -157,7 +157,10 @@ export function compareStrings(a: string, b: string): number {
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  return Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  return Buffer.compare(
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength),
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  );
 }
 
 function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>): number {
@@ -260,12 +263,21 @@ export function keyOf(v: unknown): string {
   if (Array.isArray(v)) return '[' + v.map(keyOf).join(',') + ']';
   const t = (v as Bsontyped)._bsontype;
   if (t === 'ObjectId') return 'o' + (v as ObjectId).toHexString();
-  if (t === 'Long' || t === 'Decimal128' || t === 'Int32' || t === 'Double') return 'n' + numberKey(exactOf(v));
+  if (t === 'Long' || t === 'Decimal128' || t === 'Int32' || t === 'Double')
+    return 'n' + numberKey(exactOf(v));
   if (typeRank(v) === 5) {
     const o = v as Record<string, unknown>;
-    return '{' + Object.keys(o).filter((k) => o[k] !== undefined).map((k) => JSON.stringify(k) + ':' + keyOf(o[k])).join(',') + '}';
+    return (
+      '{' +
+      Object.keys(o)
+        .filter((k) => o[k] !== undefined)
+        .map((k) => JSON.stringify(k) + ':' + keyOf(o[k]))
+        .join(',') +
+      '}'
+    );
   }
-  if (typeRank(v) === 7) return 'x' + ((v as Binary).sub_type ?? 0) + ':' + Buffer.from(binaryBytes(v)).toString('base64');
+  if (typeRank(v) === 7)
+    return 'x' + ((v as Binary).sub_type ?? 0) + ':' + Buffer.from(binaryBytes(v)).toString('base64');
   if (typeRank(v) === 12) return 'r' + regexParts(v).join('/');
   return 't' + typeRank(v) + ':' + String(v);
 }

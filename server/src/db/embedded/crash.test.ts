@@ -13,7 +13,9 @@ const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crashChil
 /** Runs the writer child until it has acknowledged `minAcks` batches, then kills it with SIGKILL. */
 function writeUntilKilled(dir: string, minAcks: number): Promise<Set<number>> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acked = new Set<number>();
     let buffered = '';
     let stderr = '';
@@ -25,7 +27,9 @@ function writeUntilKilled(dir: string, minAcks: number): Promise<Set<number>> {
       for (const line of lines) if (line.startsWith('acked ')) acked.add(Number(line.slice(6)));
       if (acked.size >= minAcks && !proc.killed) proc.kill('SIGKILL');
     });
-    proc.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`child exited early: ${stderr}`))));
+    proc.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`child exited early: ${stderr}`)),
+    );
   });
 }
 
@@ -37,7 +41,11 @@ describe('crash safety', () => {
     const server = await startEmbeddedServer({ port: 0, dir });
     const client = await new MongoClient(server.uri).connect();
     try {
-      const docs = await client.db('crash').collection<{ _id: string; batch: number; i: number }>('docs').find().toArray();
+      const docs = await client
+        .db('crash')
+        .collection<{ _id: string; batch: number; i: number }>('docs')
+        .find()
+        .toArray();
       const perBatch = new Map<number, number>();
       for (const doc of docs) {
         expect(doc).toEqual(expectedDoc(doc.batch, doc.i));

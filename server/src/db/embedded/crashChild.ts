@@ -6,7 +6,12 @@ import { MongoClient } from 'mongodb';
 import { startEmbeddedServer } from './index';
 
 export const BATCH = 20;
-export const expectedDoc = (batch: number, i: number) => ({ _id: `${batch}-${i}`, batch, i, payload: `p${batch}`.repeat(50) });
+export const expectedDoc = (batch: number, i: number) => ({
+  _id: `${batch}-${i}`,
+  batch,
+  i,
+  payload: `p${batch}`.repeat(50),
+});
 
 async function main(dir: string): Promise<void> {
   const server = await startEmbeddedServer({ port: 0, dir });

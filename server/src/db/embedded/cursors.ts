@@ -32,7 +32,8 @@ export class Cursors {
   /** The first batch of a result; keeps the rest under a new cursor id when there is more. */
   first(ns: string, docs: Document[], batchSize: number | undefined, singleBatch = false): CursorReply {
     const cursor: OpenCursor = { ns, docs, pos: 0, lastUsed: Date.now() };
-    const batch = takeBatch(cursor, batchSize ?? 101);
+    // batchSize 0 asks for an empty first batch that only opens the cursor.
+    const batch = batchSize === 0 ? [] : takeBatch(cursor, batchSize ?? 101);
     if (cursor.pos >= docs.length || singleBatch) return { id: Long.ZERO, ns, batch };
     const id = this.nextId++;
     this.open.set(id, cursor);

@@ -23,7 +23,8 @@ const heldHere = new Set<string>();
 export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   const file = path.join(dir, LOCK_FILE);
   const key = path.resolve(dir);
-  if (heldHere.has(key)) throw new Error(`the data directory ${dir} is in use by another embedded database in this process`);
+  if (heldHere.has(key))
+    throw new Error(`the data directory ${dir} is in use by another embedded database in this process`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await fs.writeFile(file, String(process.pid), { flag: 'wx' });

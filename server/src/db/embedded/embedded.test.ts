@@ -55,7 +55,9 @@ describe('embedded engine through mongoose', () => {
       { _id: 'B', n: 1, area: 61 },
     ]);
 
-    const regex = await H.find({ code: { $regex: '^a-', $options: 'i' } }).sort({ code: -1 }).lean();
+    const regex = await H.find({ code: { $regex: '^a-', $options: 'i' } })
+      .sort({ code: -1 })
+      .lean();
     expect(regex.map((h) => h.code)).toEqual(['A-102', 'A-101']);
   });
 

@@ -13,6 +13,7 @@ export type JournalOp =
   | { op: 'put'; db: string; coll: string; doc: Document }
   | { op: 'del'; db: string; coll: string; id: unknown }
   | { op: 'createCollection'; db: string; coll: string; options: CollectionOptions }
+  | { op: 'collMod'; db: string; coll: string; options: CollectionOptions }
   | { op: 'createIndex'; db: string; coll: string; spec: IndexSpec }
   | { op: 'dropIndex'; db: string; coll: string; name: string }
   | { op: 'dropCollection'; db: string; coll: string }
@@ -70,6 +71,17 @@ export class Engine {
     return this.ensureCollection(db, name, options);
   }
 
+  /** Replaces a collection's options (its validator); collMod. */
+  setOptions(coll: Collection, options: CollectionOptions): void {
+    const before = coll.options;
+    coll.setValidator(options.validator);
+    coll.options = options;
+    this.record({ op: 'collMod', db: coll.db, coll: coll.name, options }, () => {
+      coll.setValidator(before.validator);
+      coll.options = before;
+    });
+  }
+
   insert(coll: Collection, doc: Document): Document {
     const stored = coll.insert(doc);
     this.record({ op: 'put', db: coll.db, coll: coll.name, doc: stored }, () => coll.remove(stored));
@@ -95,7 +107,9 @@ export class Engine {
     }
     if (sameKey) {
       if (Boolean(sameKey.unique) !== Boolean(spec.unique) || sameKey.name !== spec.name) {
-        throw indexOptionsConflict(`An equivalent index already exists with a different name or options: ${sameKey.name}`);
+        throw indexOptionsConflict(
+          `An equivalent index already exists with a different name or options: ${sameKey.name}`,
+        );
       }
       return false;
     }
@@ -107,7 +121,8 @@ export class Engine {
   dropIndex(coll: Collection, name: string): void {
     const spec = coll.indexes.find((ix) => ix.name === name)?.spec;
     coll.dropIndex(name);
-    if (spec) this.record({ op: 'dropIndex', db: coll.db, coll: coll.name, name }, () => coll.createIndex(spec));
+    if (spec)
+      this.record({ op: 'dropIndex', db: coll.db, coll: coll.name, name }, () => coll.createIndex(spec));
   }
 
   dropCollection(db: string, name: string): boolean {
@@ -143,6 +158,9 @@ export class Engine {
       }
       case 'createCollection':
         this.ensureCollection(op.db, op.coll, op.options);
+        return;
+      case 'collMod':
+        this.setOptions(this.ensureCollection(op.db, op.coll), op.options);
         return;
       case 'createIndex':
         this.createIndex(this.ensureCollection(op.db, op.coll), op.spec);

@@ -33,9 +33,15 @@ type Task = { kind: 'write'; write: PendingWrite } | { kind: 'task'; run: () => 
 function diskError(err: unknown): CommandError {
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'ENOSPC' || e.code === 'EDQUOT') {
-    return outOfDiskSpace('the disk is full (ENOSPC): the write was not saved and has been undone; reads still work');
+    return outOfDiskSpace(
+      'the disk is full (ENOSPC): the write was not saved and has been undone; reads still work',
+    );
   }
-  return new CommandError(1, 'InternalError', `journal write failed (${e.code ?? e.message}): the write was not saved and has been undone`);
+  return new CommandError(
+    1,
+    'InternalError',
+    `journal write failed (${e.code ?? e.message}): the write was not saved and has been undone`,
+  );
 }
 
 class FileJournal implements Journal {
@@ -81,7 +87,9 @@ class FileJournal implements Journal {
           continue;
         }
         const end = this.queue.findIndex((t) => t.kind !== 'write');
-        const group = this.queue.splice(0, end < 0 ? this.queue.length : end).map((t) => (t as { write: PendingWrite }).write);
+        const group = this.queue
+          .splice(0, end < 0 ? this.queue.length : end)
+          .map((t) => (t as { write: PendingWrite }).write);
         await this.writeGroup(group);
       }
       this.maybeCompact();
@@ -108,7 +116,9 @@ class FileJournal implements Journal {
       }
       // Writes queued meanwhile were applied after this group and may build on it: they are undone too,
       // newest first, so memory goes back to exactly what the journal holds.
-      const later = this.queue.filter((t): t is { kind: 'write'; write: PendingWrite } => t.kind === 'write').map((t) => t.write);
+      const later = this.queue
+        .filter((t): t is { kind: 'write'; write: PendingWrite } => t.kind === 'write')
+        .map((t) => t.write);
       this.queue = this.queue.filter((t) => t.kind !== 'write');
       const failed = [...group, ...later];
       for (let i = failed.length - 1; i >= 0; i--) failed[i].batch.rollback();
@@ -120,7 +130,14 @@ class FileJournal implements Journal {
   /** Starts a compaction when nothing is in flight, so memory holds exactly what the journal holds. */
   private maybeCompact(): void {
     const threshold = this.opts.compactAtBytes ?? 64 * 1024 * 1024;
-    if (this.closed || this.compacting || this.broken || this.size < threshold || this.size < 2 * this.compactedSize) return;
+    if (
+      this.closed ||
+      this.compacting ||
+      this.broken ||
+      this.size < threshold ||
+      this.size < 2 * this.compactedSize
+    )
+      return;
     this.compacting = true;
     const snapshot = this.engine.snapshot();
     const tailStart = this.size;
@@ -139,10 +156,15 @@ class FileJournal implements Journal {
         await tmp.datasync();
         const handle = tmp;
         const snapshotSize = offset;
-        this.queue.push({ kind: 'task', run: () => this.finishCompaction(handle, snapshotSize, tailStart, tmpPath) });
+        this.queue.push({
+          kind: 'task',
+          run: () => this.finishCompaction(handle, snapshotSize, tailStart, tmpPath),
+        });
         void this.drain();
       } catch (err) {
-        process.emitWarning(`embedded db: journal compaction failed, will retry later: ${(err as Error).message}`);
+        process.emitWarning(
+          `embedded db: journal compaction failed, will retry later: ${(err as Error).message}`,
+        );
         await tmp?.close().catch(() => undefined);
         await fs.rm(tmpPath, { force: true });
         this.compactedSize = this.size; // back off until the journal doubles again
@@ -152,7 +174,12 @@ class FileJournal implements Journal {
   }
 
   /** Runs in the write queue: appends what was written meanwhile, then swaps the files. */
-  private async finishCompaction(tmp: fs.FileHandle, snapshotSize: number, tailStart: number, tmpPath: string): Promise<void> {
+  private async finishCompaction(
+    tmp: fs.FileHandle,
+    snapshotSize: number,
+    tailStart: number,
+    tmpPath: string,
+  ): Promise<void> {
     try {
       const tailLength = this.size - tailStart;
       const tail = Buffer.alloc(tailLength);
@@ -166,7 +193,9 @@ class FileJournal implements Journal {
       this.size = snapshotSize + tailLength;
       this.compactedSize = this.size;
     } catch (err) {
-      process.emitWarning(`embedded db: journal compaction failed, will retry later: ${(err as Error).message}`);
+      process.emitWarning(
+        `embedded db: journal compaction failed, will retry later: ${(err as Error).message}`,
+      );
       await tmp.close().catch(() => undefined);
       await fs.rm(tmpPath, { force: true });
       this.compactedSize = this.size;
@@ -193,7 +222,11 @@ async function syncDir(dir: string): Promise<void> {
 }
 
 /** Opens (or creates) the journal in `dir`, replays it into the engine and drops a torn last record. */
-export async function openFileJournal(dir: string, engine: Engine, opts: FileJournalOptions = {}): Promise<Journal> {
+export async function openFileJournal(
+  dir: string,
+  engine: Engine,
+  opts: FileJournalOptions = {},
+): Promise<Journal> {
   await fs.mkdir(dir, { recursive: true });
   const unlock = await lockDataDir(dir);
   try {

@@ -26,7 +26,8 @@ export function pathValues(doc: unknown, path: string): unknown[] {
     for (const v of current) {
       if (Array.isArray(v)) {
         if (/^\d+$/.test(part)) next.push(v[Number(part)]);
-        for (const el of v) if (el !== null && typeof el === 'object' && !Array.isArray(el)) next.push((el as Document)[part]);
+        for (const el of v)
+          if (el !== null && typeof el === 'object' && !Array.isArray(el)) next.push((el as Document)[part]);
       } else if (v !== null && typeof v === 'object') next.push((v as Document)[part]);
       else next.push(undefined);
     }
@@ -84,8 +85,9 @@ export class Index {
     return this.spec.name;
   }
 
+  /** Partial indexes miss documents the query may want; sparse ones are usable unless null is looked up. */
   get usableForLookup(): boolean {
-    return this.hashable && !this.partial && !this.spec.sparse;
+    return this.hashable && !this.partial;
   }
 
   /** Every key tuple the document has in this index (one per combination of array elements), or none. */
@@ -118,11 +120,13 @@ export class Index {
   }
 
   add(id: string, doc: Document): void {
-    for (const prefixes of this.prefixKeys(doc)) prefixes.forEach((key, i) => addId(this.prefixes[i], key, id));
+    for (const prefixes of this.prefixKeys(doc))
+      prefixes.forEach((key, i) => addId(this.prefixes[i], key, id));
   }
 
   remove(id: string, doc: Document): void {
-    for (const prefixes of this.prefixKeys(doc)) prefixes.forEach((key, i) => removeId(this.prefixes[i], key, id));
+    for (const prefixes of this.prefixKeys(doc))
+      prefixes.forEach((key, i) => removeId(this.prefixes[i], key, id));
   }
 
   /** Throws E11000 when another document already holds one of this document's keys. */

@@ -28,7 +28,15 @@ const CONTEXT = Context.init({
 });
 
 export function queryOptions(extra: Partial<Options> = {}): Partial<Options> {
-  return { context: CONTEXT, processingMode: ProcessingMode.CLONE_OFF, useStrictMode: true, scriptEnabled: false, idKey: '_id', failOnError: true, ...extra };
+  return {
+    context: CONTEXT,
+    processingMode: ProcessingMode.CLONE_OFF,
+    useStrictMode: true,
+    scriptEnabled: false,
+    idKey: '_id',
+    failOnError: true,
+    ...extra,
+  };
 }
 
 /**
@@ -64,7 +72,11 @@ export class Aggregator extends BaseAggregator {
   }
 }
 
-type UpdateOperator = (expr: Document, arrayFilters: Document[], options: Options) => (doc: Document) => string[];
+type UpdateOperator = (
+  expr: Document,
+  arrayFilters: Document[],
+  options: Options,
+) => (doc: Document) => string[];
 const UPDATE_OPERATORS = updateOperators as unknown as Record<string, UpdateOperator>;
 const UPDATE_OPTIONS = new ComputeOptions(queryOptions()) as Options & { update(locals: object): Options };
 UPDATE_OPTIONS.update({ updateConfig: { cloneMode: 'copy' } });
@@ -74,12 +86,22 @@ UPDATE_OPTIONS.update({ updateConfig: { cloneMode: 'copy' } });
  * or arrayFilters (what mongoose sends for most updates) is applied directly: mingo's update() rebuilds its
  * operator tables on every call, which costs ten times the update itself.
  */
-export function updateInPlace(doc: Document, modifier: Document, arrayFilters?: Document[], filter?: Document): string[] {
+export function updateInPlace(
+  doc: Document,
+  modifier: Document,
+  arrayFilters?: Document[],
+  filter?: Document,
+): string[] {
   const ops = Object.keys(modifier);
-  const op = ops.length === 1 && Object.hasOwn(UPDATE_OPERATORS, ops[0]) ? UPDATE_OPERATORS[ops[0]] : undefined;
-  const simple = op && !arrayFilters?.length && !Object.keys(modifier[ops[0]] ?? {}).some((path) => path.includes('$'));
+  const op =
+    ops.length === 1 && Object.hasOwn(UPDATE_OPERATORS, ops[0]) ? UPDATE_OPERATORS[ops[0]] : undefined;
+  const simple =
+    op && !arrayFilters?.length && !Object.keys(modifier[ops[0]] ?? {}).some((path) => path.includes('$'));
   if (op && simple) return op(modifier[ops[0]] as Document, [], UPDATE_OPTIONS)(doc);
-  return baseUpdate(doc, modifier as Modifier<Document>, arrayFilters, filter, { cloneMode: 'copy', queryOptions: queryOptions() });
+  return baseUpdate(doc, modifier as Modifier<Document>, arrayFilters, filter, {
+    cloneMode: 'copy',
+    queryOptions: queryOptions(),
+  });
 }
 
 export { ProcessingMode };

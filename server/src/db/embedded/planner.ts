@@ -7,13 +7,19 @@ import type { Index } from './indexes';
  */
 
 const isPlainObject = (v: unknown): v is Document =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp) && !('_bsontype' in (v as object));
+  v !== null &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  !(v instanceof Date) &&
+  !(v instanceof RegExp) &&
+  !('_bsontype' in (v as object));
 
 const hasOperator = (o: Document) => Object.keys(o).some((k) => k.startsWith('$'));
 
 /** Values a field must equal one of, when the condition pins it; undefined otherwise. */
 function equalityValues(cond: unknown): unknown[] | undefined {
-  const usable = (v: unknown) => !Array.isArray(v) && !(v instanceof RegExp) && !(isPlainObject(v) && hasOperator(v));
+  const usable = (v: unknown) =>
+    !Array.isArray(v) && !(v instanceof RegExp) && !(isPlainObject(v) && hasOperator(v));
   if (isPlainObject(cond) && hasOperator(cond)) {
     if ('$eq' in cond && usable(cond.$eq)) return [cond.$eq];
     if (Array.isArray(cond.$in) && cond.$in.every(usable) && cond.$in.length <= 1000) return cond.$in;
@@ -53,6 +59,8 @@ export function choosePlan(indexes: Index[], conditions: Map<string, unknown[]>)
     for (const f of index.fields) {
       const vals = conditions.get(f);
       if (!vals || combos * vals.length > 1000) break;
+      // A sparse index leaves out documents without the field, which a lookup of null must find.
+      if (index.spec.sparse && vals.some((v) => v === null || v === undefined)) break;
       combos *= vals.length;
       values.push(vals);
     }

@@ -6,7 +6,15 @@ import type { Engine } from './engine';
 import { invalidBson } from './errors';
 import type { Journal } from './journal';
 import { removeExpired } from './ttl';
-import { encodeLegacyReply, encodeMsgReply, FLAG_MORE_TO_COME, MAX_MESSAGE_SIZE, parseRequest, readHeader, WireError } from './wire';
+import {
+  encodeLegacyReply,
+  encodeMsgReply,
+  FLAG_MORE_TO_COME,
+  MAX_MESSAGE_SIZE,
+  parseRequest,
+  readHeader,
+  WireError,
+} from './wire';
 
 /** The TCP side: splits the byte stream into frames, runs each command, journals its changes, replies. */
 
@@ -89,7 +97,9 @@ export class WireServer {
     }
     if (silent || socket.destroyed) return;
     try {
-      socket.write(legacy ? encodeLegacyReply(header.requestId, reply) : encodeMsgReply(header.requestId, reply));
+      socket.write(
+        legacy ? encodeLegacyReply(header.requestId, reply) : encodeMsgReply(header.requestId, reply),
+      );
     } catch (err) {
       socket.write(encodeMsgReply(header.requestId, errorReply(err)));
     }

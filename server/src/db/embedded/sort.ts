@@ -19,7 +19,8 @@ function sortKey(doc: Document, path: string, direction: number): unknown {
 export function comparatorFor(spec: Document): (a: Document, b: Document) => number {
   const fields = Object.entries(spec).map(([path, dir]) => {
     if (dir !== 1 && dir !== -1) {
-      if (typeof dir === 'object' && dir !== null && '$meta' in dir) throw badValue('$meta sort is not supported by the embedded engine');
+      if (typeof dir === 'object' && dir !== null && '$meta' in dir)
+        throw badValue('$meta sort is not supported by the embedded engine');
       throw badValue(`bad sort specification for '${path}': ${JSON.stringify(dir)}`);
     }
     return { path, dir: dir as number };

@@ -9,13 +9,19 @@ import { equalityConditions } from './planner';
 
 export type UpdateSpec = Document | Document[];
 
-const immutableId = () => new CommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+const immutableId = () =>
+  new CommandError(
+    66,
+    'ImmutableField',
+    "Performing an update on the path '_id' would modify the immutable field '_id'",
+  );
 
 export function isOperatorUpdate(u: UpdateSpec): boolean {
   if (Array.isArray(u)) return false;
   const keys = Object.keys(u);
   const ops = keys.filter((k) => k.startsWith('$'));
-  if (ops.length && ops.length !== keys.length) throw failedToParse('update document mixes operators and plain fields');
+  if (ops.length && ops.length !== keys.length)
+    throw failedToParse('update document mixes operators and plain fields');
   return ops.length > 0;
 }
 
@@ -51,7 +57,8 @@ export function applyUpdate(
   }
   if (stored._id !== undefined && keyOf(next._id) !== keyOf(stored._id)) throw immutableId();
   const operators = !Array.isArray(u) && isOperatorUpdate(u);
-  if (!opts.inserting && !operators && Buffer.compare(BSON.serialize(next), BSON.serialize(stored)) === 0) return undefined;
+  if (!opts.inserting && !operators && Buffer.compare(BSON.serialize(next), BSON.serialize(stored)) === 0)
+    return undefined;
   return next;
 }
 
@@ -69,7 +76,8 @@ function setPath(doc: Document, path: string, value: unknown): void {
 export function upsertDocument(filter: Document, u: UpdateSpec, arrayFilters?: Document[]): Document {
   const base: Document = {};
   if (Array.isArray(u) || isOperatorUpdate(u)) {
-    for (const [path, values] of equalityConditions(filter)) if (values.length === 1) setPath(base, path, values[0]);
+    for (const [path, values] of equalityConditions(filter))
+      if (values.length === 1) setPath(base, path, values[0]);
   } else if (filter._id !== undefined && equalityConditions(filter).get('_id')?.length === 1) {
     base._id = equalityConditions(filter).get('_id')![0];
   }

@@ -42,7 +42,8 @@ function readDocument(buf: Buffer, offset: number, end: number): { doc: Document
   if (offset + 5 > end) throw new WireError('truncated BSON document');
   const size = buf.readInt32LE(offset);
   if (size < 5 || offset + size > end) throw new WireError('invalid BSON document length');
-  if (size > MAX_BSON_SIZE + 16 * 1024) throw new WireError(`BSON document of ${size} bytes exceeds the 16MB limit`);
+  if (size > MAX_BSON_SIZE + 16 * 1024)
+    throw new WireError(`BSON document of ${size} bytes exceeds the 16MB limit`);
   try {
     return { doc: BSON.deserialize(buf.subarray(offset, offset + size), deserializeOptions), size };
   } catch (err) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escalateOverdueComplaints } from '../../commands/complaintEscalation';
 import { Complaint } from '../../models/complaint';
 import { startTestServer, type TestServer } from '../../../test/testServer';
 import { buildWorld, call, uploadPhoto, type World } from '../../../test/participationWorld';
@@ -80,6 +81,13 @@ describe('staff queue', () => {
     });
     const onTime = await queue(w.tokens.communityA, '?overdue=false');
     expect(idsOf(onTime)).toEqual([ids.public]);
+  });
+
+  it('records each escalation once, however many reads sweep at the same time', async () => {
+    await Promise.all([escalateOverdueComplaints(), escalateOverdueComplaints(), queue(w.tokens.bureau)]);
+    const stored = await Complaint.find({ _id: { $in: [ids.anonymous, ids.private] } }).lean();
+    for (const c of stored) expect(c.history.filter((h) => h.action === 'escalate')).toHaveLength(1);
+    expect(stored.map((c) => c.escalationLevel).sort()).toEqual(['bureau', 'street']);
   });
 
   it('filters by status, category and project, and paginates', async () => {

@@ -14,6 +14,10 @@ describe('GET /api/v1/health', () => {
     const res = await fetch(`${server.url}/api/v1/health`);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toEqual({ ok: true, db: process.env.MONGODB_URI_TEST ? 'mongodb' : 'embedded', version: expect.any(String) });
+    expect(body).toEqual({
+      ok: true,
+      db: process.env.MONGODB_URI_TEST ? 'mongodb' : 'embedded',
+      version: expect.any(String),
+    });
   });
 });

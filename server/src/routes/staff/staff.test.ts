@@ -117,6 +117,32 @@ describe('staff accounts', () => {
     expect(again.status).toBe(403);
   });
 
+  it('refuses refresh tokens issued before a password reset', async () => {
+    const staff = await createUser('community_staff', mine.community);
+    const login = await call(server, 'POST', '/api/v1/auth/login', {
+      body: { account: staff.account, password: 'Passw0rd!x' },
+    });
+    expect(login.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1100));
+    await call(server, 'POST', `/api/v1/staff/${staff._id}/reset-password`, {
+      token: bureauToken,
+      body: { password: 'Changed2024' },
+    });
+    const refresh = await call(server, 'POST', '/api/v1/auth/refresh', {
+      body: { refreshToken: login.body.refreshToken },
+    });
+    expect(refresh.status).toBe(401);
+    expect(refresh.body.error.message).toBe('密码已修改，请重新登录');
+    await new Promise((r) => setTimeout(r, 1100));
+    const fresh = await call(server, 'POST', '/api/v1/auth/login', {
+      body: { account: staff.account, password: 'Changed2024' },
+    });
+    const ok = await call(server, 'POST', '/api/v1/auth/refresh', {
+      body: { refreshToken: fresh.body.refreshToken },
+    });
+    expect(ok.status).toBe(200);
+  });
+
   it('answers 401, 403, 404 and out_of_scope', async () => {
     expect((await call(server, 'GET', '/api/v1/staff')).status).toBe(401);
     const street = tokenFor(server, await createUser('street_staff', mine.street));

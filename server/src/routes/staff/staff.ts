@@ -129,7 +129,10 @@ export function staffRouter(): Router {
     const target = await staffInScope(ctx, id);
     await User.updateOne(
       { _id: id },
-      { $set: { passwordHash: await hashPassword(password), failedLogins: 0 }, $unset: { lockedUntil: 1 } },
+      {
+        $set: { passwordHash: await hashPassword(password), failedLogins: 0, passwordChangedAt: new Date() },
+        $unset: { lockedUntil: 1 },
+      },
     );
     await recordAudit(ctx, {
       action: 'staff.reset_password',

@@ -1,5 +1,11 @@
 import Router from '@koa/router';
-import { IdParams, SupervisorAppoint, SupervisorCandidatesQuery, SupervisorListQuery, supervisionStaffRoles } from '@jiugai/shared';
+import {
+  IdParams,
+  SupervisorAppoint,
+  SupervisorCandidatesQuery,
+  SupervisorListQuery,
+  supervisionStaffRoles,
+} from '@jiugai/shared';
 import { parse } from '../../middlewares/validate';
 import { assertInScope, auth, currentUser, scopeFilter } from '../../middlewares/auth';
 import { NotFoundError } from '../../errors';
@@ -31,10 +37,15 @@ export function supervisorsRouter(): Router {
     const user = currentUser(ctx);
     const q = parse(SupervisorListQuery, ctx.query);
     const clauses: Record<string, unknown>[] = [{ role: 'supervisor' }, scopeFilter(user, 'scopePath')];
-    if (q.regionId) clauses.push({ scopePath: { $regex: `^${(await regionInScope(user, q.regionId)).path}` } });
+    if (q.regionId)
+      clauses.push({ scopePath: { $regex: `^${(await regionInScope(user, q.regionId)).path}` } });
     const filter = { $and: clauses };
     const [users, total] = await Promise.all([
-      User.find(filter).sort({ createdAt: -1 }).skip((q.page - 1) * q.size).limit(q.size).lean<UserDoc[]>(),
+      User.find(filter)
+        .sort({ createdAt: -1 })
+        .skip((q.page - 1) * q.size)
+        .limit(q.size)
+        .lean<UserDoc[]>(),
       User.countDocuments(filter),
     ]);
     ctx.body = { items: await presentResidents(users), total, page: q.page, size: q.size };
@@ -44,7 +55,10 @@ export function supervisorsRouter(): Router {
     const caller = currentUser(ctx);
     const body = parse(SupervisorAppoint, ctx.request.body);
     const region = await regionInScope(caller, body.scopeRegionId, ['community', 'compound']);
-    const person = await User.findOne({ _id: body.userId, role: { $in: ['resident', 'supervisor'] } }).lean<UserDoc>();
+    const person = await User.findOne({
+      _id: body.userId,
+      role: { $in: ['resident', 'supervisor'] },
+    }).lean<UserDoc>();
     if (!person) throw NotFoundError('找不到该居民');
     if (person.role === 'supervisor' && person.scopePath) assertInScope(caller, person.scopePath);
     const set = {

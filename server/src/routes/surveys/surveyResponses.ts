@@ -13,6 +13,7 @@ import { ForbiddenError, NotFoundError } from '../../errors';
 import { auth, currentUser } from '../../middlewares/auth';
 import { parse } from '../../middlewares/validate';
 import { recordAudit } from '../../commands/audit';
+import { householdAddress } from '../../commands/surveyHouseholdAddress';
 import { writeSurveyResponse } from '../../commands/surveyResponses';
 import { surveyInScope } from '../../commands/surveys';
 import { Household, type HouseholdDoc } from '../../models/household';
@@ -44,15 +45,22 @@ function assertSameCompound(survey: SurveyDoc, household: HouseholdDoc): void {
     throw ForbiddenError('该房屋不在本次征求意见的小区内');
 }
 
-async function addressOfHousehold(h: HouseholdDoc): Promise<string> {
-  const building = await Region.findById(h.buildingId, { name: 1 }).lean();
-  return addressOf(h, building?.name ?? '');
-}
-
-async function respond(ctx: Context, household: HouseholdDoc, survey: SurveyDoc, answers: SurveyResponseBody['answers'], channel: SurveyResponseDoc['channel']) {
+async function respond(
+  ctx: Context,
+  household: HouseholdDoc,
+  survey: SurveyDoc,
+  answers: SurveyResponseBody['answers'],
+  channel: SurveyResponseDoc['channel'],
+) {
   const user = currentUser(ctx);
-  const { response, created } = await writeSurveyResponse({ survey, household, answers, channel, by: user.id });
-  const address = await addressOfHousehold(household);
+  const { response, created } = await writeSurveyResponse({
+    survey,
+    household,
+    answers,
+    channel,
+    by: user.id,
+  });
+  const address = await householdAddress(household);
   await recordAudit(ctx, {
     action: created ? 'survey.response' : 'survey.response.edit',
     targetType: 'surveyResponse',
@@ -71,12 +79,21 @@ export function surveyResponsesRouter(): Router {
 
   router.get('/mine', auth({ roles: householdRoles }), async (ctx) => {
     const ids = await boundHouseholdIds(currentUser(ctx));
-    const households = await Household.find({ _id: { $in: ids } }, { compoundId: 1, buildingId: 1, unit: 1, room: 1 }).lean<HouseholdDoc[]>();
-    const surveys = await Survey.find({ compoundId: { $in: households.map((h) => h.compoundId) }, ...statusFilter('open') })
+    const households = await Household.find(
+      { _id: { $in: ids } },
+      { compoundId: 1, buildingId: 1, unit: 1, room: 1 },
+    ).lean<HouseholdDoc[]>();
+    const surveys = await Survey.find({
+      compoundId: { $in: households.map((h) => h.compoundId) },
+      ...statusFilter('open'),
+    })
       .sort({ closesAt: 1 })
       .lean<SurveyDoc[]>();
     const [answered, buildings] = await Promise.all([
-      SurveyResponse.find({ surveyId: { $in: surveys.map((s) => s._id) }, householdId: { $in: ids } }, { surveyId: 1, householdId: 1 }).lean(),
+      SurveyResponse.find(
+        { surveyId: { $in: surveys.map((s) => s._id) }, householdId: { $in: ids } },
+        { surveyId: 1, householdId: 1 },
+      ).lean(),
       Region.find({ _id: { $in: households.map((h) => h.buildingId) } }, { name: 1 }).lean(),
     ]);
     const done = new Set(answered.map((r) => `${r.surveyId}:${r.householdId}`));
@@ -128,16 +145,25 @@ export function surveyResponsesRouter(): Router {
     await respond(ctx, household, survey, answers, channel);
   });
 
-  router.get('/:id/responses/:householdId', auth({ roles: [...surveyStaffRoles, ...householdRoles] }), async (ctx) => {
-    const { id, householdId } = parse(SurveyHouseholdParams, ctx.params);
-    const user = currentUser(ctx);
-    const staff = !isHouseholdRole(user);
-    const household = staff ? await householdInScope(user, householdId) : await boundHousehold(user, householdId);
-    const survey = staff ? await surveyInScope(user, id) : await loadSurvey(id);
-    const response = await SurveyResponse.findOne({ surveyId: survey._id, householdId: household._id }).lean<SurveyResponseDoc>();
-    if (!response) throw NotFoundError('该户尚未提交意见');
-    ctx.body = presentReceipt(response, survey, await addressOfHousehold(household), { withHistory: staff });
-  });
+  router.get(
+    '/:id/responses/:householdId',
+    auth({ roles: [...surveyStaffRoles, ...householdRoles] }),
+    async (ctx) => {
+      const { id, householdId } = parse(SurveyHouseholdParams, ctx.params);
+      const user = currentUser(ctx);
+      const staff = !isHouseholdRole(user);
+      const household = staff
+        ? await householdInScope(user, householdId)
+        : await boundHousehold(user, householdId);
+      const survey = staff ? await surveyInScope(user, id) : await loadSurvey(id);
+      const response = await SurveyResponse.findOne({
+        surveyId: survey._id,
+        householdId: household._id,
+      }).lean<SurveyResponseDoc>();
+      if (!response) throw NotFoundError('该户尚未提交意见');
+      ctx.body = presentReceipt(response, survey, await householdAddress(household), { withHistory: staff });
+    },
+  );
 
   return router;
 }

@@ -5,9 +5,19 @@ import { buildWorld, call, type World } from '../../../test/participationWorld';
 import { Survey } from '../../models/survey';
 import { SurveyResponse } from '../../models/surveyResponse';
 import { AuditLog } from '../../models/auditLog';
+import { Notification } from '../../models/notification';
 
 export const questions = [
-  { id: 'q1', type: 'single', title: '是否同意本小区改造', required: true, options: [{ id: 'yes', label: '同意' }, { id: 'no', label: '不同意' }] },
+  {
+    id: 'q1',
+    type: 'single',
+    title: '是否同意本小区改造',
+    required: true,
+    options: [
+      { id: 'yes', label: '同意' },
+      { id: 'no', label: '不同意' },
+    ],
+  },
   {
     id: 'q2',
     type: 'multiple',
@@ -16,20 +26,35 @@ export const questions = [
     showIf: { questionId: 'q1', optionIds: ['yes'] },
     minSelect: 1,
     maxSelect: 2,
-    options: [{ id: 'pipe', label: '地下管网' }, { id: 'facade', label: '外立面' }, { id: 'parking', label: '停车位' }],
+    options: [
+      { id: 'pipe', label: '地下管网' },
+      { id: 'facade', label: '外立面' },
+      { id: 'parking', label: '停车位' },
+    ],
   },
   {
     id: 'q3',
     type: 'ranking',
     title: '请给改造内容排序',
-    items: [{ id: 'pipe', label: '地下管网' }, { id: 'facade', label: '外立面' }, { id: 'parking', label: '停车位' }],
+    items: [
+      { id: 'pipe', label: '地下管网' },
+      { id: 'facade', label: '外立面' },
+      { id: 'parking', label: '停车位' },
+    ],
     pick: 2,
   },
   { id: 'q4', type: 'scale', title: '对现状的满意度', min: 1, max: 5 },
   { id: 'q5', type: 'text', title: '其他意见', maxLength: 20 },
   { id: 'q6', type: 'photo', title: '问题照片', maxPhotos: 2 },
 ];
-const full = { q1: 'yes', q2: ['pipe', 'parking'], q3: ['parking', 'pipe'], q4: 2, q5: '楼道太暗', q6: ['/uploads/a.jpg'] };
+const full = {
+  q1: 'yes',
+  q2: ['pipe', 'parking'],
+  q3: ['parking', 'pipe'],
+  q4: 2,
+  q5: '楼道太暗',
+  q6: ['/uploads/a.jpg'],
+};
 
 let server: TestServer;
 let w: World;
@@ -54,7 +79,12 @@ describe('building a survey', () => {
   it('lets community staff create one for a project in their area, audited', async () => {
     const res = await call(server, 'POST', '/surveys', { token: w.tokens.communityA, body: surveyBody() });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'open', statusLabel: '进行中', version: 1, compoundId: w.a.compoundId });
+    expect(res.body).toMatchObject({
+      status: 'open',
+      statusLabel: '进行中',
+      version: 1,
+      compoundId: w.a.compoundId,
+    });
     expect(res.body.questions).toHaveLength(6);
     surveyId = res.body.id;
     expect(await AuditLog.exists({ action: 'survey.create', targetId: surveyId })).toBeTruthy();
@@ -79,15 +109,44 @@ describe('building a survey', () => {
 
   it('answers 401 without a token, 403 for residents, experts and other-area staff, 404 for an unknown project', async () => {
     expect((await call(server, 'POST', '/surveys', { body: surveyBody() })).status).toBe(401);
-    expect((await call(server, 'POST', '/surveys', { token: w.tokens.residentA, body: surveyBody() })).status).toBe(403);
-    expect((await call(server, 'POST', '/surveys', { token: w.tokens.expert, body: surveyBody() })).status).toBe(403);
+    expect(
+      (await call(server, 'POST', '/surveys', { token: w.tokens.residentA, body: surveyBody() })).status,
+    ).toBe(403);
+    expect(
+      (await call(server, 'POST', '/surveys', { token: w.tokens.expert, body: surveyBody() })).status,
+    ).toBe(403);
     const other = await call(server, 'POST', '/surveys', { token: w.tokens.communityB, body: surveyBody() });
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe('out_of_scope');
-    const missing = await call(server, 'POST', '/surveys', { token: w.tokens.communityA, body: surveyBody({ projectId: '0'.repeat(24) }) });
+    const missing = await call(server, 'POST', '/surveys', {
+      token: w.tokens.communityA,
+      body: surveyBody({ projectId: '0'.repeat(24) }),
+    });
     expect(missing.status).toBe(404);
-    expect((await call(server, 'GET', `/surveys/${surveyId}/collection`, { token: w.tokens.communityB })).status).toBe(403);
-    expect((await call(server, 'GET', `/surveys/${'f'.repeat(24)}/results`, { token: w.tokens.communityA })).status).toBe(404);
+    expect(
+      (await call(server, 'GET', `/surveys/${surveyId}/collection`, { token: w.tokens.communityB })).status,
+    ).toBe(403);
+    expect(
+      (await call(server, 'GET', `/surveys/${'f'.repeat(24)}/results`, { token: w.tokens.communityA }))
+        .status,
+    ).toBe(404);
+  });
+
+  it('tells subscribed residents of the compound that a survey opened (outbox without WeChat)', async () => {
+    const sub = await call(server, 'POST', '/notifications/subscriptions', {
+      token: w.tokens.residentA,
+      body: { templates: ['survey_open'] },
+    });
+    expect(sub.status).toBeLessThan(300);
+    const res = await call(server, 'POST', '/surveys', {
+      token: w.tokens.communityA,
+      body: surveyBody({ title: '加装电梯意向调查', opensAt: minutes(-5) }),
+    });
+    expect(res.status).toBe(201);
+    const note = await Notification.findOne({ userId: w.userIds.residentA, template: 'survey_open' }).lean();
+    expect(note?.status).toBe('outbox');
+    expect(JSON.stringify(note?.fields)).toContain('加装电梯意向调查');
+    await call(server, 'POST', `/surveys/${res.body.id}/close`, { token: w.tokens.communityA });
   });
 
   it('lists surveys to staff of the area only', async () => {
@@ -103,9 +162,15 @@ describe('answering', () => {
     const res = await call(server, 'GET', '/surveys/mine', { token: w.tokens.residentA });
     expect(res.status).toBe(200);
     const item = res.body.items.find((s: { id: string }) => s.id === surveyId);
-    expect(item.households).toEqual([{ householdId: w.a.householdIds[0], address: '1号楼 1单元 101', answered: false }]);
-    expect((await call(server, 'GET', `/surveys/${surveyId}`, { token: w.tokens.residentA })).status).toBe(200);
-    expect((await call(server, 'GET', `/surveys/${surveyId}`, { token: w.tokens.residentB })).status).toBe(403);
+    expect(item.households).toEqual([
+      { householdId: w.a.householdIds[0], address: '1号楼 1单元 101', answered: false },
+    ]);
+    expect((await call(server, 'GET', `/surveys/${surveyId}`, { token: w.tokens.residentA })).status).toBe(
+      200,
+    );
+    expect((await call(server, 'GET', `/surveys/${surveyId}`, { token: w.tokens.residentB })).status).toBe(
+      403,
+    );
   });
 
   it('checks answers against the questions and writes nothing when they are wrong', async () => {
@@ -134,9 +199,16 @@ describe('answering', () => {
       body: { answers: full },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ channel: 'miniapp', channelLabel: '小程序', revision: 1, address: '1号楼 1单元 101' });
+    expect(res.body).toMatchObject({
+      channel: 'miniapp',
+      channelLabel: '小程序',
+      revision: 1,
+      address: '1号楼 1单元 101',
+    });
     expect(res.body.receiptNo).toMatch(/^ZQ[0-9A-F]{8}-1$/);
-    const receipt = await call(server, 'GET', `/surveys/${surveyId}/responses/${w.a.householdIds[0]}`, { token: w.tokens.residentA });
+    const receipt = await call(server, 'GET', `/surveys/${surveyId}/responses/${w.a.householdIds[0]}`, {
+      token: w.tokens.residentA,
+    });
     expect(receipt.body.answers).toEqual(full);
     expect(receipt.body.history).toBeUndefined();
   });
@@ -162,17 +234,25 @@ describe('answering', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.revision).toBe(2);
-    const staffView = await call(server, 'GET', `/surveys/${surveyId}/responses/${w.a.householdIds[0]}`, { token: w.tokens.communityA });
+    const staffView = await call(server, 'GET', `/surveys/${surveyId}/responses/${w.a.householdIds[0]}`, {
+      token: w.tokens.communityA,
+    });
     expect(staffView.body.answers).toEqual(edited);
     expect(staffView.body.history).toHaveLength(1);
     expect(staffView.body.history[0].answers).toEqual(full);
-    await call(server, 'PUT', `/surveys/${surveyId}/responses/${w.a.householdIds[0]}`, { token: w.tokens.residentA, body: { answers: full } });
+    await call(server, 'PUT', `/surveys/${surveyId}/responses/${w.a.householdIds[0]}`, {
+      token: w.tokens.residentA,
+      body: { answers: full },
+    });
   });
 
   it('records paper forms by staff with their channel, and never counts online and paper for one household', async () => {
     const paper = await call(server, 'PUT', `/surveys/${surveyId}/paper-responses/${w.a.householdIds[2]}`, {
       token: w.tokens.communityA,
-      body: { answers: { q1: 'yes', q2: ['facade'], q3: ['pipe'], q5: '希望加装电梯' }, channel: 'door_to_door' },
+      body: {
+        answers: { q1: 'yes', q2: ['facade'], q3: ['pipe'], q5: '希望加装电梯' },
+        channel: 'door_to_door',
+      },
     });
     expect(paper.status).toBe(201);
     expect(paper.body.channelLabel).toBe('入户走访');
@@ -182,20 +262,35 @@ describe('answering', () => {
     });
     expect(online.status).toBe(409);
     expect(online.body.error.code).toBe('invalid_state');
-    const overOnline = await call(server, 'PUT', `/surveys/${surveyId}/paper-responses/${w.a.householdIds[0]}`, {
-      token: w.tokens.communityA,
-      body: { answers: full, channel: 'paper' },
-    });
+    const overOnline = await call(
+      server,
+      'PUT',
+      `/surveys/${surveyId}/paper-responses/${w.a.householdIds[0]}`,
+      {
+        token: w.tokens.communityA,
+        body: { answers: full, channel: 'paper' },
+      },
+    );
     expect(overOnline.status).toBe(409);
-    const badChannel = await call(server, 'PUT', `/surveys/${surveyId}/paper-responses/${w.a.householdIds[3]}`, {
-      token: w.tokens.communityA,
-      body: { answers: full, channel: 'miniapp' },
-    });
+    const badChannel = await call(
+      server,
+      'PUT',
+      `/surveys/${surveyId}/paper-responses/${w.a.householdIds[3]}`,
+      {
+        token: w.tokens.communityA,
+        body: { answers: full, channel: 'miniapp' },
+      },
+    );
     expect(badChannel.status).toBe(400);
-    const otherArea = await call(server, 'PUT', `/surveys/${surveyId}/paper-responses/${w.a.householdIds[3]}`, {
-      token: w.tokens.communityB,
-      body: { answers: full, channel: 'paper' },
-    });
+    const otherArea = await call(
+      server,
+      'PUT',
+      `/surveys/${surveyId}/paper-responses/${w.a.householdIds[3]}`,
+      {
+        token: w.tokens.communityB,
+        body: { answers: full, channel: 'paper' },
+      },
+    );
     expect(otherArea.status).toBe(403);
     expect(await SurveyResponse.countDocuments({ surveyId })).toBe(2);
     expect(await AuditLog.exists({ action: 'survey.response', channel: '入户走访' })).toBeTruthy();
@@ -204,7 +299,12 @@ describe('answering', () => {
   it('keeps one response when a household submits many times at once', async () => {
     const path = `/surveys/${surveyId}/paper-responses/${w.a.householdIds[1]}`;
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => call(server, 'PUT', path, { token: w.tokens.communityA, body: { answers: full, channel: 'meeting' } })),
+      Array.from({ length: 8 }, () =>
+        call(server, 'PUT', path, {
+          token: w.tokens.communityA,
+          body: { answers: full, channel: 'meeting' },
+        }),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.every((r) => [200, 201, 409].includes(r.status))).toBe(true);
@@ -216,12 +316,19 @@ describe('following the survey', () => {
   it('gives the live collection rate per compound and building with the households still missing', async () => {
     const res = await call(server, 'GET', `/surveys/${surveyId}/collection`, { token: w.tokens.communityA });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ households: 4, responded: 3, meetsTarget: false, rate: { numerator: 3, denominator: 4, percent: 75 } });
+    expect(res.body).toMatchObject({
+      households: 4,
+      responded: 3,
+      meetsTarget: false,
+      rate: { numerator: 3, denominator: 4, percent: 75 },
+    });
     expect(res.body.byChannel).toMatchObject({ miniapp: 1, door_to_door: 1, meeting: 1, paper: 0 });
-    expect(res.body.buildings.map((b: { name: string; responded: number }) => [b.name, b.responded])).toEqual([
-      ['1号楼', 2],
-      ['2号楼', 1],
-    ]);
+    expect(res.body.buildings.map((b: { name: string; responded: number }) => [b.name, b.responded])).toEqual(
+      [
+        ['1号楼', 2],
+        ['2号楼', 1],
+      ],
+    );
     expect(res.body.missing).toEqual([
       { householdId: w.a.householdIds[3], building: '2号楼', unit: '1', room: '104', owner: '业***' },
     ]);
@@ -252,7 +359,10 @@ describe('following the survey', () => {
       ['1号楼', { yes: 2 }],
       ['2号楼', { yes: 1 }],
     ]);
-    expect(q2.options.find((o: { id: string }) => o.id === 'pipe')).toMatchObject({ count: 2, percent: 66.67 });
+    expect(q2.options.find((o: { id: string }) => o.id === 'pipe')).toMatchObject({
+      count: 2,
+      percent: 66.67,
+    });
     // Borda with pick 2: 1st = 2 points, 2nd = 1. parking: 2+2; pipe: 1+1+2; facade: 0.
     expect(q3.ranking.map((r: { id: string; score: number }) => [r.id, r.score])).toEqual([
       ['parking', 4],
@@ -260,7 +370,11 @@ describe('following the survey', () => {
       ['facade', 0],
     ]);
     expect(q4.scale.average).toBe(2);
-    expect(q5.texts.map((t: { text: string }) => t.text).sort()).toEqual(['希望加装电梯', '楼道太暗', '楼道太暗']);
+    expect(q5.texts.map((t: { text: string }) => t.text).sort()).toEqual([
+      '希望加装电梯',
+      '楼道太暗',
+      '楼道太暗',
+    ]);
   });
 
   it('exports results and every response as xlsx', async () => {
@@ -284,7 +398,10 @@ describe('following the survey', () => {
       body: { questions: questions.slice(0, 1) },
     });
     expect(frozen.status).toBe(409);
-    const retitled = await call(server, 'PATCH', `/surveys/${surveyId}`, { token: w.tokens.communityA, body: { title: '征求意见表（修订）' } });
+    const retitled = await call(server, 'PATCH', `/surveys/${surveyId}`, {
+      token: w.tokens.communityA,
+      body: { title: '征求意见表（修订）' },
+    });
     expect(retitled.status).toBe(200);
     const v2 = await call(server, 'POST', `/surveys/${surveyId}/versions`, {
       token: w.tokens.communityA,

@@ -15,7 +15,13 @@ import { collectionOverview, surveyCollection } from '../../commands/collectionR
 import { notifyCompoundResidents } from '../../commands/notifications';
 import { surveyResults } from '../../commands/surveyResults';
 import { surveyWorkbook, type HouseholdAddress } from '../../commands/surveyExport';
-import { closeSurvey, createSurvey, createSurveyVersion, surveyInScope, updateSurvey } from '../../commands/surveys';
+import {
+  closeSurvey,
+  createSurvey,
+  createSurveyVersion,
+  surveyInScope,
+  updateSurvey,
+} from '../../commands/surveys';
 import { logger } from '../../logger';
 import { Household } from '../../models/household';
 import { Region } from '../../models/region';
@@ -56,7 +62,11 @@ export function surveysRouter(): Router {
       ...(q.status ? statusFilter(q.status) : {}),
     };
     const [items, total] = await Promise.all([
-      Survey.find(filter).sort({ opensAt: -1 }).skip((q.page - 1) * q.size).limit(q.size).lean<SurveyDoc[]>(),
+      Survey.find(filter)
+        .sort({ opensAt: -1 })
+        .skip((q.page - 1) * q.size)
+        .limit(q.size)
+        .lean<SurveyDoc[]>(),
       Survey.countDocuments(filter),
     ]);
     ctx.body = { items: items.map((s) => presentSurvey(s)), total, page: q.page, size: q.size };
@@ -135,11 +145,17 @@ export function surveysRouter(): Router {
     const { id } = parse(SurveyIdParams, ctx.params);
     const survey = await surveyInScope(currentUser(ctx), id);
     const [responses, names] = await Promise.all([
-      SurveyResponse.find({ surveyId: survey._id }, { buildingId: 1, answers: 1 }).lean<SurveyResponseDoc[]>(),
+      SurveyResponse.find({ surveyId: survey._id }, { buildingId: 1, answers: 1 }).lean<
+        SurveyResponseDoc[]
+      >(),
       buildingNames(survey.compoundId),
     ]);
     const inputs = responses.map((r) => ({ buildingId: String(r.buildingId), answers: r.answers }));
-    ctx.body = { surveyId: id, responses: responses.length, questions: surveyResults(survey.questions, inputs, names) };
+    ctx.body = {
+      surveyId: id,
+      responses: responses.length,
+      questions: surveyResults(survey.questions, inputs, names),
+    };
   });
 
   router.get('/:id/export', staff, async (ctx) => {
@@ -150,9 +166,15 @@ export function surveysRouter(): Router {
       buildingNames(survey.compoundId),
       surveyCollection(survey),
     ]);
-    const households = await Household.find({ _id: { $in: responses.map((r) => r.householdId) } }, { buildingId: 1, unit: 1, room: 1 }).lean();
+    const households = await Household.find(
+      { _id: { $in: responses.map((r) => r.householdId) } },
+      { buildingId: 1, unit: 1, room: 1 },
+    ).lean();
     const addresses = new Map<string, HouseholdAddress>(
-      households.map((h) => [String(h._id), { building: names.get(String(h.buildingId)) ?? '', unit: h.unit, room: h.room }]),
+      households.map((h) => [
+        String(h._id),
+        { building: names.get(String(h.buildingId)) ?? '', unit: h.unit, room: h.room },
+      ]),
     );
     const inputs = responses.map((r) => ({ buildingId: String(r.buildingId), answers: r.answers }));
     const results = surveyResults(survey.questions, inputs, names);

@@ -56,7 +56,11 @@ function put(path: string, token: string, body: unknown): Promise<{ status: numb
       {
         method: 'PUT',
         agent,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(payload),
+        },
       },
       (res) => {
         res.resume();
@@ -83,7 +87,8 @@ describe('concurrent ballots', () => {
     });
     expect(vote.status).toBe(201);
     const requests = households.flatMap((h, i) => {
-      const send = () => put(`/api/v1/votes/${vote.body.id}/ballots/${h}`, tokens[i], { optionId: i % 2 ? 'yes' : 'no' });
+      const send = () =>
+        put(`/api/v1/votes/${vote.body.id}/ballots/${h}`, tokens[i], { optionId: i % 2 ? 'yes' : 'no' });
       return [send, send];
     });
     const results = await Promise.all(requests.map((send) => send()));

@@ -14,6 +14,7 @@ import { InvalidStateError, NotFoundError } from '../../errors';
 import { auth, currentUser } from '../../middlewares/auth';
 import { parse } from '../../middlewares/validate';
 import { recordAudit } from '../../commands/audit';
+import { householdAddress } from '../../commands/surveyHouseholdAddress';
 import { castBallot } from '../../commands/voteBallots';
 import { tallyVote } from '../../commands/voteTally';
 import { voteInScope } from '../../commands/votes';
@@ -52,16 +53,17 @@ async function visibleVote(user: AuthUser, id: string): Promise<VoteDoc> {
   return vote;
 }
 
-async function addressOfHousehold(h: HouseholdDoc): Promise<string> {
-  const building = await Region.findById(h.buildingId, { name: 1 }).lean();
-  return addressOf(h, building?.name ?? '');
-}
-
-async function vote(ctx: Context, v: VoteDoc, household: HouseholdDoc, optionId: string, channel: ParticipationChannel) {
+async function vote(
+  ctx: Context,
+  v: VoteDoc,
+  household: HouseholdDoc,
+  optionId: string,
+  channel: ParticipationChannel,
+) {
   const user = currentUser(ctx);
   const [{ ballot, created }, address] = await Promise.all([
     castBallot({ vote: v, household, optionId, channel, by: user.id }),
-    addressOfHousehold(household),
+    householdAddress(household),
   ]);
   // The option stays out of the audit summary: counts must not be readable before close.
   await recordAudit(ctx, {
@@ -83,11 +85,17 @@ export function ballotsRouter(): Router {
   router.get('/mine', auth({ roles: householdRoles }), async (ctx) => {
     const ids = await boundHouseholdIds(currentUser(ctx));
     const households = await Household.find({ _id: { $in: ids } }).lean<HouseholdDoc[]>();
-    const votes = await Vote.find({ compoundId: { $in: households.map((h) => h.compoundId) }, ...statusFilter('open') }, { final: 0 })
+    const votes = await Vote.find(
+      { compoundId: { $in: households.map((h) => h.compoundId) }, ...statusFilter('open') },
+      { final: 0 },
+    )
       .sort({ closesAt: 1 })
       .lean<VoteDoc[]>();
     const [cast, buildings] = await Promise.all([
-      Ballot.find({ voteId: { $in: votes.map((v) => v._id) }, householdId: { $in: ids } }, { voteId: 1, householdId: 1 }).lean(),
+      Ballot.find(
+        { voteId: { $in: votes.map((v) => v._id) }, householdId: { $in: ids } },
+        { voteId: 1, householdId: 1 },
+      ).lean(),
       Region.find({ _id: { $in: households.map((h) => h.buildingId) } }, { name: 1 }).lean(),
     ]);
     const done = new Set(cast.map((b) => `${b.voteId}:${b.householdId}`));
@@ -95,7 +103,11 @@ export function ballotsRouter(): Router {
     const items: MyVoteView[] = votes.map((v) => ({
       ...presentVote(v),
       households: households
-        .filter((h) => String(h.compoundId) === String(v.compoundId) && (!v.buildingIds.length || v.buildingIds.some((b) => String(b) === String(h.buildingId))))
+        .filter(
+          (h) =>
+            String(h.compoundId) === String(v.compoundId) &&
+            (!v.buildingIds.length || v.buildingIds.some((b) => String(b) === String(h.buildingId))),
+        )
         .map((h) => ({
           householdId: String(h._id),
           address: addressOf(h, names.get(String(h.buildingId)) ?? ''),
@@ -138,10 +150,11 @@ export function ballotsRouter(): Router {
     const [v, household] = staff
       ? await Promise.all([voteInScope(user, id), householdInScope(user, householdId)])
       : await Promise.all([loadVote(id), boundHousehold(user, householdId)]);
-    if (staff && statusAt(v) !== 'closed') throw InvalidStateError('表决结束前，工作人员不能查看各户的表决意见');
+    if (staff && statusAt(v) !== 'closed')
+      throw InvalidStateError('表决结束前，工作人员不能查看各户的表决意见');
     const ballot = await Ballot.findOne({ voteId: v._id, householdId: household._id }).lean<BallotDoc>();
     if (!ballot) throw NotFoundError('该户尚未投票');
-    ctx.body = presentBallot(ballot, v, await addressOfHousehold(household));
+    ctx.body = presentBallot(ballot, v, await householdAddress(household));
   });
 
   return router;

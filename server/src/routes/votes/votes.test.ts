@@ -5,6 +5,7 @@ import { buildWorld, call, type World } from '../../../test/participationWorld';
 import { AuditLog } from '../../models/auditLog';
 import { Ballot } from '../../models/ballot';
 import { Household } from '../../models/household';
+import { Notification } from '../../models/notification';
 import { Vote } from '../../models/vote';
 
 let server: TestServer;
@@ -45,6 +46,21 @@ describe('opening a vote', () => {
     expect(await AuditLog.exists({ action: 'vote.create', targetId: voteId })).toBeTruthy();
   });
 
+  it('tells subscribed residents that a vote opened', async () => {
+    await call(server, 'POST', '/notifications/subscriptions', {
+      token: w.tokens.resident2A,
+      body: { templates: ['vote_open'] },
+    });
+    const res = await call(server, 'POST', '/votes', {
+      token: w.tokens.streetA,
+      body: voteBody({ title: '增设充电桩', opensAt: minutes(-3) }),
+    });
+    expect(res.status).toBe(201);
+    const note = await Notification.findOne({ userId: w.userIds.resident2A, template: 'vote_open' }).lean();
+    expect(JSON.stringify(note?.fields)).toContain('增设充电桩');
+    await call(server, 'POST', `/votes/${res.body.id}/close`, { token: w.tokens.streetA });
+  });
+
   it('offers red-property fee standards in fen per m² per month', async () => {
     const res = await call(server, 'POST', '/votes', {
       token: w.tokens.bureau,
@@ -71,7 +87,13 @@ describe('opening a vote', () => {
       voteBody({ article278Item: 10 }),
       voteBody({ kind: 'choice', options: [{ id: 'a', label: '方案一' }] }),
       voteBody({ closesAt: minutes(-2) }),
-      voteBody({ kind: 'choice', options: [{ id: 'a', label: '甲', feeFenPerSqmMonth: 0.5 }, { id: 'b', label: '乙' }] }),
+      voteBody({
+        kind: 'choice',
+        options: [
+          { id: 'a', label: '甲', feeFenPerSqmMonth: 0.5 },
+          { id: 'b', label: '乙' },
+        ],
+      }),
       voteBody({ buildingIds: [w.b.buildingIds[0]] }),
     ];
     for (const body of bad) {
@@ -84,12 +106,25 @@ describe('opening a vote', () => {
 
   it('answers 401, 403 for community staff and residents, out_of_scope for another area, 404 for no project', async () => {
     expect((await call(server, 'POST', '/votes', { body: voteBody() })).status).toBe(401);
-    expect((await call(server, 'POST', '/votes', { token: w.tokens.communityA, body: voteBody() })).status).toBe(403);
-    expect((await call(server, 'POST', '/votes', { token: w.tokens.residentA, body: voteBody() })).status).toBe(403);
+    expect(
+      (await call(server, 'POST', '/votes', { token: w.tokens.communityA, body: voteBody() })).status,
+    ).toBe(403);
+    expect(
+      (await call(server, 'POST', '/votes', { token: w.tokens.residentA, body: voteBody() })).status,
+    ).toBe(403);
     const other = await call(server, 'GET', `/votes/${voteId}/tally`, { token: w.tokens.communityB });
     expect(other.body.error.code).toBe('out_of_scope');
-    expect((await call(server, 'POST', '/votes', { token: w.tokens.bureau, body: voteBody({ projectId: 'a'.repeat(24) }) })).status).toBe(404);
-    expect((await call(server, 'GET', `/votes/${'b'.repeat(24)}`, { token: w.tokens.bureau })).status).toBe(404);
+    expect(
+      (
+        await call(server, 'POST', '/votes', {
+          token: w.tokens.bureau,
+          body: voteBody({ projectId: 'a'.repeat(24) }),
+        })
+      ).status,
+    ).toBe(404);
+    expect((await call(server, 'GET', `/votes/${'b'.repeat(24)}`, { token: w.tokens.bureau })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -97,7 +132,9 @@ describe('casting ballots', () => {
   it('shows the open vote to the resident of the compound', async () => {
     const res = await call(server, 'GET', '/votes/mine', { token: w.tokens.residentA });
     const item = res.body.items.find((v: { id: string }) => v.id === voteId);
-    expect(item.households).toEqual([{ householdId: w.a.householdIds[0], address: '1号楼 1单元 101', voted: false }]);
+    expect(item.households).toEqual([
+      { householdId: w.a.householdIds[0], address: '1号楼 1单元 101', voted: false },
+    ]);
     expect((await call(server, 'GET', `/votes/${voteId}`, { token: w.tokens.residentB })).status).toBe(403);
   });
 
@@ -108,7 +145,12 @@ describe('casting ballots', () => {
     expect(await Ballot.countDocuments({ voteId })).toBe(0);
     const res = await call(server, 'PUT', path, { token: w.tokens.residentA, body: { optionId: 'yes' } });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ optionLabel: '同意', channelLabel: '小程序', address: '1号楼 1单元 101', changes: 0 });
+    expect(res.body).toMatchObject({
+      optionLabel: '同意',
+      channelLabel: '小程序',
+      address: '1号楼 1单元 101',
+      changes: 0,
+    });
     const again = await call(server, 'PUT', path, { token: w.tokens.residentA, body: { optionId: 'no' } });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('不允许修改');
@@ -117,20 +159,32 @@ describe('casting ballots', () => {
   });
 
   it('refuses ballots for households the resident is not bound to', async () => {
-    const res = await call(server, 'PUT', `/votes/${voteId}/ballots/${w.a.householdIds[1]}`, { token: w.tokens.residentA, body: { optionId: 'yes' } });
+    const res = await call(server, 'PUT', `/votes/${voteId}/ballots/${w.a.householdIds[1]}`, {
+      token: w.tokens.residentA,
+      body: { optionId: 'yes' },
+    });
     expect(res.status).toBe(403);
-    const elsewhere = await call(server, 'PUT', `/votes/${voteId}/ballots/${w.b.householdIds[0]}`, { token: w.tokens.residentB, body: { optionId: 'yes' } });
+    const elsewhere = await call(server, 'PUT', `/votes/${voteId}/ballots/${w.b.householdIds[0]}`, {
+      token: w.tokens.residentB,
+      body: { optionId: 'yes' },
+    });
     expect(elsewhere.status).toBe(403);
   });
 
   it('records paper ballots with their channel; online and paper never both count', async () => {
     const paper = (h: number, optionId: string, channel: string, token = w.tokens.communityA) =>
-      call(server, 'PUT', `/votes/${voteId}/paper-ballots/${w.a.householdIds[h]}`, { token, body: { optionId, channel } });
+      call(server, 'PUT', `/votes/${voteId}/paper-ballots/${w.a.householdIds[h]}`, {
+        token,
+        body: { optionId, channel },
+      });
     expect((await paper(1, 'yes', 'paper')).status).toBe(201);
     const visit = await paper(2, 'no', 'door_to_door');
     expect(visit.status).toBe(201);
     expect(visit.body.channelLabel).toBe('入户走访');
-    const online = await call(server, 'PUT', `/votes/${voteId}/ballots/${w.a.householdIds[2]}`, { token: w.tokens.resident2A, body: { optionId: 'yes' } });
+    const online = await call(server, 'PUT', `/votes/${voteId}/ballots/${w.a.householdIds[2]}`, {
+      token: w.tokens.resident2A,
+      body: { optionId: 'yes' },
+    });
     expect(online.status).toBe(409);
     expect((await paper(0, 'no', 'paper')).status).toBe(409);
     expect((await paper(3, 'yes', 'paper', w.tokens.communityB)).status).toBe(403);
@@ -155,32 +209,67 @@ describe('casting ballots', () => {
     });
     expect(res.body.approval).toBeUndefined();
     expect(res.body.result).toBeUndefined();
-    expect((await call(server, 'GET', `/votes/${voteId}/tally`, { token: w.tokens.residentA })).body.approval).toBeUndefined();
-    expect((await call(server, 'GET', `/votes/${voteId}/ballots/${w.a.householdIds[0]}`, { token: w.tokens.communityA })).status).toBe(409);
-    const missing = await call(server, 'GET', `/votes/${voteId}/households?voted=false`, { token: w.tokens.communityA });
+    expect(
+      (await call(server, 'GET', `/votes/${voteId}/tally`, { token: w.tokens.residentA })).body.approval,
+    ).toBeUndefined();
+    expect(
+      (
+        await call(server, 'GET', `/votes/${voteId}/ballots/${w.a.householdIds[0]}`, {
+          token: w.tokens.communityA,
+        })
+      ).status,
+    ).toBe(409);
+    const missing = await call(server, 'GET', `/votes/${voteId}/households?voted=false`, {
+      token: w.tokens.communityA,
+    });
     expect(missing.body.items).toEqual([
-      expect.objectContaining({ householdId: w.a.householdIds[3], address: '2号楼 1单元 104', voted: false, owner: '业***' }),
+      expect.objectContaining({
+        householdId: w.a.householdIds[3],
+        address: '2号楼 1单元 104',
+        voted: false,
+        owner: '业***',
+      }),
     ]);
-    const voted = await call(server, 'GET', `/votes/${voteId}/households?voted=true`, { token: w.tokens.communityA });
+    const voted = await call(server, 'GET', `/votes/${voteId}/households?voted=true`, {
+      token: w.tokens.communityA,
+    });
     expect(voted.body.items.every((r: { optionId?: string }) => r.optionId === undefined)).toBe(true);
-    expect((await call(server, 'GET', `/votes/${voteId}/export`, { token: w.tokens.communityA })).status).toBe(409);
+    expect(
+      (await call(server, 'GET', `/votes/${voteId}/export`, { token: w.tokens.communityA })).status,
+    ).toBe(409);
   });
 
   it('lets a ballot change until close only when the vote allows it', async () => {
-    const v = await call(server, 'POST', '/votes', { token: w.tokens.streetA, body: voteBody({ allowChange: true, title: '可改票的表决' }) });
+    const v = await call(server, 'POST', '/votes', {
+      token: w.tokens.streetA,
+      body: voteBody({ allowChange: true, title: '可改票的表决' }),
+    });
     const path = `/votes/${v.body.id}/ballots/${w.a.householdIds[0]}`;
-    expect((await call(server, 'PUT', path, { token: w.tokens.residentA, body: { optionId: 'yes' } })).status).toBe(201);
-    const changed = await call(server, 'PUT', path, { token: w.tokens.residentA, body: { optionId: 'abstain' } });
+    expect(
+      (await call(server, 'PUT', path, { token: w.tokens.residentA, body: { optionId: 'yes' } })).status,
+    ).toBe(201);
+    const changed = await call(server, 'PUT', path, {
+      token: w.tokens.residentA,
+      body: { optionId: 'abstain' },
+    });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ optionId: 'abstain', optionLabel: '弃权', changes: 1 });
     await call(server, 'POST', `/votes/${v.body.id}/close`, { token: w.tokens.streetA });
-    expect((await call(server, 'PUT', path, { token: w.tokens.residentA, body: { optionId: 'no' } })).status).toBe(409);
+    expect(
+      (await call(server, 'PUT', path, { token: w.tokens.residentA, body: { optionId: 'no' } })).status,
+    ).toBe(409);
   });
 
   it('counts only households of the chosen buildings', async () => {
-    const v = await call(server, 'POST', '/votes', { token: w.tokens.streetA, body: voteBody({ buildingIds: [w.a.buildingIds[0]] }) });
+    const v = await call(server, 'POST', '/votes', {
+      token: w.tokens.streetA,
+      body: voteBody({ buildingIds: [w.a.buildingIds[0]] }),
+    });
     expect(v.body.totals).toEqual({ households: 2, areaCenti: 16100, owners: 2 });
-    const res = await call(server, 'PUT', `/votes/${v.body.id}/ballots/${w.a.householdIds[2]}`, { token: w.tokens.resident2A, body: { optionId: 'yes' } });
+    const res = await call(server, 'PUT', `/votes/${v.body.id}/ballots/${w.a.householdIds[2]}`, {
+      token: w.tokens.resident2A,
+      body: { optionId: 'yes' },
+    });
     expect(res.status).toBe(403);
   });
 });
@@ -198,7 +287,12 @@ describe('closing and the legal record', () => {
       headcount: { numerator: 2, denominator: 3, percent: 66.67 },
       passed: true,
     });
-    expect(t).toMatchObject({ result: 'passed', resultLabel: '通过', winningOptionId: 'yes', byChannel: { miniapp: 1, paper: 1, door_to_door: 1 } });
+    expect(t).toMatchObject({
+      result: 'passed',
+      resultLabel: '通过',
+      winningOptionId: 'yes',
+      byChannel: { miniapp: 1, paper: 1, door_to_door: 1 },
+    });
     expect(t.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     const again = await call(server, 'GET', `/votes/${voteId}/tally`, { token: w.tokens.residentA });
     expect(again.body.fingerprint).toBe(t.fingerprint);
@@ -208,19 +302,25 @@ describe('closing and the legal record', () => {
       body: { optionId: 'yes', channel: 'paper' },
     });
     expect(late.status).toBe(409);
-    const staffView = await call(server, 'GET', `/votes/${voteId}/ballots/${w.a.householdIds[2]}`, { token: w.tokens.communityA });
+    const staffView = await call(server, 'GET', `/votes/${voteId}/ballots/${w.a.householdIds[2]}`, {
+      token: w.tokens.communityA,
+    });
     expect(staffView.body.optionLabel).toBe('反对');
   });
 
   it('exports the tally and the per-household record as xlsx', async () => {
-    const res = await fetch(`${server.url}/api/v1/votes/${voteId}/export`, { headers: { Authorization: `Bearer ${w.tokens.communityA}` } });
+    const res = await fetch(`${server.url}/api/v1/votes/${voteId}/export`, {
+      headers: { Authorization: `Bearer ${w.tokens.communityA}` },
+    });
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     expect(wb.worksheets.map((s) => s.name)).toEqual(['计票结果', '逐户记录']);
     const record = wb.getWorksheet('逐户记录')!;
     expect(record.rowCount).toBe(5);
-    expect(record.getRow(2).values).toEqual(expect.arrayContaining(['1号楼 1单元 101', '80.00', '同意', '小程序']));
+    expect(record.getRow(2).values).toEqual(
+      expect.arrayContaining(['1号楼 1单元 101', '80.00', '同意', '小程序']),
+    );
     expect(record.getRow(5).values).toEqual(expect.arrayContaining(['2号楼 1单元 104', '未投票']));
     const summary = wb.getWorksheet('计票结果')!;
     const cells = summary.getColumn(2).values.map(String);

@@ -1,5 +1,11 @@
 import Router from '@koa/router';
-import { article278ItemLabel, VoteCreateBody, VoteHouseholdsQuery, VoteIdParams, VoteListQuery } from '@jiugai/shared';
+import {
+  article278ItemLabel,
+  VoteCreateBody,
+  VoteHouseholdsQuery,
+  VoteIdParams,
+  VoteListQuery,
+} from '@jiugai/shared';
 import { InvalidStateError } from '../../errors';
 import { logger } from '../../logger';
 import { auth, currentUser, scopeFilter } from '../../middlewares/auth';
@@ -41,7 +47,11 @@ export function votesRouter(): Router {
       ...(q.status ? statusFilter(q.status) : {}),
     };
     const [items, total] = await Promise.all([
-      Vote.find(filter, { final: 0 }).sort({ opensAt: -1 }).skip((q.page - 1) * q.size).limit(q.size).lean<VoteDoc[]>(),
+      Vote.find(filter, { final: 0 })
+        .sort({ opensAt: -1 })
+        .skip((q.page - 1) * q.size)
+        .limit(q.size)
+        .lean<VoteDoc[]>(),
       Vote.countDocuments(filter),
     ]);
     ctx.body = { items: items.map((v) => presentVote(v)), total, page: q.page, size: q.size };
@@ -82,7 +92,12 @@ export function votesRouter(): Router {
     const vote = await voteInScope(currentUser(ctx), id);
     const rows = await voteHouseholdRows(vote, statusAt(vote) === 'closed');
     const filtered = q.voted === undefined ? rows : rows.filter((r) => r.voted === (q.voted === 'true'));
-    ctx.body = { items: filtered.slice((q.page - 1) * q.size, q.page * q.size), total: filtered.length, page: q.page, size: q.size };
+    ctx.body = {
+      items: filtered.slice((q.page - 1) * q.size, q.page * q.size),
+      total: filtered.length,
+      page: q.page,
+      size: q.size,
+    };
   });
 
   router.get('/:id/export', staff, async (ctx) => {

@@ -8,7 +8,7 @@ const board = boardFixture();
 
 function serve(posts: unknown[]) {
   onRequest(({ url, method, data }) => {
-    if (url.endsWith('/auth/dev-login')) return sessionResponse();
+    if (url.endsWith('/auth/wechat')) return sessionResponse();
     if (url.includes('/board')) return { statusCode: 200, data: board };
     if (url.includes('/bindings/buildings')) return { statusCode: 200, data: { items: [{ id: '64b0000000000000000000b1', name: '1号楼' }] } };
     if (url.endsWith('/complaints') && method === 'POST') {

@@ -16,10 +16,14 @@ const WRITING_STAGES = new Set(['$out', '$merge']);
 function mayMutateInput(pipeline: Document[]): boolean {
   return pipeline.some((stage) => {
     const [name, spec] = Object.entries(stage)[0] ?? [];
-    if (name === '$addFields' || name === '$set') return Object.keys(asDocument(spec, name)).some((k) => k.includes('.'));
-    if (name === '$unwind') return String(typeof spec === 'string' ? spec : (spec as Document)?.path).includes('.');
-    if (name === '$facet') return Object.values(asDocument(spec, name)).some((p) => Array.isArray(p) && mayMutateInput(p));
-    if (name === '$lookup') return Array.isArray((spec as Document)?.pipeline) && mayMutateInput((spec as Document).pipeline);
+    if (name === '$addFields' || name === '$set')
+      return Object.keys(asDocument(spec, name)).some((k) => k.includes('.'));
+    if (name === '$unwind')
+      return String(typeof spec === 'string' ? spec : (spec as Document)?.path).includes('.');
+    if (name === '$facet')
+      return Object.values(asDocument(spec, name)).some((p) => Array.isArray(p) && mayMutateInput(p));
+    if (name === '$lookup')
+      return Array.isArray((spec as Document)?.pipeline) && mayMutateInput((spec as Document).pipeline);
     return false;
   });
 }
@@ -62,7 +66,8 @@ export function runAggregate(ctx: CommandContext, collName: string, pipeline: Do
 
 const aggregate: CommandHandler = (cmd, ctx) => {
   if (cmd.explain) throw notImplemented('explain is not supported by the embedded engine');
-  if (typeof cmd.aggregate !== 'string') throw notImplemented('database-level aggregation is not supported by the embedded engine');
+  if (typeof cmd.aggregate !== 'string')
+    throw notImplemented('database-level aggregation is not supported by the embedded engine');
   const name = collectionName(cmd, 'aggregate');
   if (!Array.isArray(cmd.pipeline)) throw badValue("'pipeline' must be an array");
   const docs = runAggregate(ctx, name, cmd.pipeline as Document[]);

@@ -17,7 +17,8 @@ export type CommandHandler = (cmd: Document, ctx: CommandContext) => Document;
 /** The collection name a command addresses, e.g. `{ find: "users" }`. */
 export function collectionName(cmd: Document, field: string): string {
   const name = cmd[field];
-  if (typeof name !== 'string' || name === '') throw badValue(`collection name must be a non-empty string, got ${JSON.stringify(name)}`);
+  if (typeof name !== 'string' || name === '')
+    throw badValue(`collection name must be a non-empty string, got ${JSON.stringify(name)}`);
   if (name.includes('\0') || name.startsWith('$')) throw badValue(`invalid collection name: ${name}`);
   return name;
 }
@@ -34,4 +35,5 @@ export const asDocument = (v: unknown, what: string): Document => {
   return v as Document;
 };
 
-export const asCount = (v: unknown): number | undefined => (v === undefined || v === null ? undefined : Math.abs(Number(v)));
+export const asCount = (v: unknown): number | undefined =>
+  v === undefined || v === null ? undefined : Math.abs(Number(v));

@@ -13,14 +13,20 @@ const indexName = (key: Document) =>
 
 const createIndexes: CommandHandler = (cmd, ctx) => {
   const name = collectionName(cmd, 'createIndexes');
-  if (!Array.isArray(cmd.indexes) || cmd.indexes.length === 0) throw badValue("'indexes' must be a non-empty array");
+  if (!Array.isArray(cmd.indexes) || cmd.indexes.length === 0)
+    throw badValue("'indexes' must be a non-empty array");
   const existed = ctx.engine.collection(ctx.db, name) !== undefined;
   const coll = ctx.engine.ensureCollection(ctx.db, name);
   const before = coll.indexes.length + 1;
   for (const raw of cmd.indexes as Document[]) {
     const key = asDocument(raw.key, 'index key');
     if (Object.keys(key).length === 0) throw badValue('index key pattern must not be empty');
-    const spec: IndexSpec = { v: 2, ...raw, key, name: typeof raw.name === 'string' ? raw.name : indexName(key) };
+    const spec: IndexSpec = {
+      v: 2,
+      ...raw,
+      key,
+      name: typeof raw.name === 'string' ? raw.name : indexName(key),
+    };
     if (spec.name === '_id_' || (Object.keys(key).length === 1 && '_id' in key)) continue; // the _id index always exists
     ctx.engine.createIndex(coll, spec);
   }
@@ -36,7 +42,11 @@ const listIndexes: CommandHandler = (cmd, ctx) => {
   const name = collectionName(cmd, 'listIndexes');
   const coll = existingCollection(ctx, name);
   const ns = `${ctx.db}.${name}`;
-  const reply = ctx.cursors.first(ns, coll.listIndexSpecs(), asCount(asDocument(cmd.cursor, 'cursor').batchSize));
+  const reply = ctx.cursors.first(
+    ns,
+    coll.listIndexSpecs(),
+    asCount(asDocument(cmd.cursor, 'cursor').batchSize),
+  );
   return { cursor: { firstBatch: reply.batch, id: reply.id, ns }, ok: 1 };
 };
 
@@ -49,8 +59,11 @@ const dropIndexes: CommandHandler = (cmd, ctx) => {
     const names = Array.isArray(target) ? target : [target];
     for (const t of names) {
       const ix =
-        typeof t === 'string' ? coll.indexes.find((i) => i.name === t) : coll.indexes.find((i) => JSON.stringify(i.spec.key) === JSON.stringify(t));
-      if (!ix) throw indexNotFound(`index not found with name [${typeof t === 'string' ? t : JSON.stringify(t)}]`);
+        typeof t === 'string'
+          ? coll.indexes.find((i) => i.name === t)
+          : coll.indexes.find((i) => JSON.stringify(i.spec.key) === JSON.stringify(t));
+      if (!ix)
+        throw indexNotFound(`index not found with name [${typeof t === 'string' ? t : JSON.stringify(t)}]`);
       ctx.engine.dropIndex(coll, ix.name);
     }
   }
@@ -79,18 +92,27 @@ const listCollections: CommandHandler = (cmd, ctx) => {
 
 const create: CommandHandler = (cmd, ctx) => {
   const name = collectionName(cmd, 'create');
-  if (cmd.viewOn || cmd.capped || cmd.timeseries) throw badValue('views, capped and time-series collections are not supported by the embedded engine');
-  const { create: _c, $db: _d, lsid: _l, $clusterTime: _t, $readPreference: _r, writeConcern: _w, ...options } = cmd;
+  if (cmd.viewOn || cmd.capped || cmd.timeseries)
+    throw badValue('views, capped and time-series collections are not supported by the embedded engine');
+  const {
+    create: _c,
+    $db: _d,
+    lsid: _l,
+    $clusterTime: _t,
+    $readPreference: _r,
+    writeConcern: _w,
+    ...options
+  } = cmd;
   ctx.engine.createCollection(ctx.db, name, options);
   return { ok: 1 };
 };
 
 const collMod: CommandHandler = (cmd, ctx) => {
   const coll = existingCollection(ctx, collectionName(cmd, 'collMod'));
-  if (cmd.validator !== undefined) {
-    coll.setValidator(asDocument(cmd.validator, 'validator'));
-    coll.options = { ...coll.options, validator: cmd.validator };
-  }
+  const changes: Document = {};
+  for (const key of ['validator', 'validationLevel', 'validationAction'])
+    if (cmd[key] !== undefined) changes[key] = cmd[key];
+  if (Object.keys(changes).length) ctx.engine.setOptions(coll, { ...coll.options, ...changes });
   return { ok: 1 };
 };
 
@@ -108,7 +130,9 @@ const dropDatabase: CommandHandler = (_cmd, ctx) => {
 
 const listDatabases: CommandHandler = (cmd, ctx) => {
   const databases = [...ctx.engine.dbs.keys()].map((name) => ({ name, sizeOnDisk: 0, empty: false }));
-  return cmd.nameOnly ? { databases: databases.map((d) => ({ name: d.name })), ok: 1 } : { databases, totalSize: 0, ok: 1 };
+  return cmd.nameOnly
+    ? { databases: databases.map((d) => ({ name: d.name })), ok: 1 }
+    : { databases, totalSize: 0, ok: 1 };
 };
 
 export const ddlCommands: Record<string, CommandHandler> = {

@@ -17,13 +17,18 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
   const filter = asDocument(cmd.query, 'query');
   const fields = asDocument(cmd.fields, 'fields');
   const u = cmd.update as UpdateSpec | undefined;
-  if (!cmd.remove && (u === undefined || u === null || typeof u !== 'object')) throw badValue('Either an update or remove=true must be specified');
+  if (!cmd.remove && (u === undefined || u === null || typeof u !== 'object'))
+    throw badValue('Either an update or remove=true must be specified');
   if (cmd.remove && cmd.upsert) throw badValue('Cannot specify both an upsert and remove=true');
   const coll = ctx.engine.ensureCollection(ctx.db, name);
   const sort = asDocument(cmd.sort, 'sort');
   let found: Document | undefined;
   if (Object.keys(sort).length) found = sortDocuments([...coll.find(filter)], sort)[0];
-  else for (const doc of coll.find(filter)) { found = doc; break; }
+  else
+    for (const doc of coll.find(filter)) {
+      found = doc;
+      break;
+    }
 
   if (cmd.remove) {
     if (found) ctx.engine.remove(coll, found);
@@ -41,7 +46,14 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
   }
   const next = applyUpdate(found, u!, { arrayFilters, filter });
   if (next) ctx.engine.replace(coll, found, next);
-  return { lastErrorObject: { n: 1, updatedExisting: true }, value: project(cmd.new ? (next ?? found) : found, fields), ok: 1 };
+  return {
+    lastErrorObject: { n: 1, updatedExisting: true },
+    value: project(cmd.new ? (next ?? found) : found, fields),
+    ok: 1,
+  };
 };
 
-export const findAndModifyCommands: Record<string, CommandHandler> = { findAndModify, findandmodify: findAndModify };
+export const findAndModifyCommands: Record<string, CommandHandler> = {
+  findAndModify,
+  findandmodify: findAndModify,
+};

@@ -29,7 +29,6 @@ const hello: CommandHandler = (cmd, ctx) => {
   return reply;
 };
 
-
 export const handshakeCommands: Record<string, CommandHandler> = {
   hello,
   ismaster: hello,
@@ -48,14 +47,21 @@ export const handshakeCommands: Record<string, CommandHandler> = {
   buildinfo: (cmd, ctx) => handshakeCommands.buildInfo(cmd, ctx),
   getParameter: (cmd) => {
     const out: Document = { ok: 1 };
-    if (cmd.featureCompatibilityVersion !== undefined || cmd.getParameter === '*') out.featureCompatibilityVersion = { version: '7.0' };
+    if (cmd.featureCompatibilityVersion !== undefined || cmd.getParameter === '*')
+      out.featureCompatibilityVersion = { version: '7.0' };
     return out;
   },
   endSessions: () => ({ ok: 1 }),
   killAllSessions: () => ({ ok: 1 }),
   refreshSessions: () => ({ ok: 1 }),
   getLastError: () => ({ n: 0, err: null, ok: 1 }),
-  serverStatus: () => ({ host: 'embedded', version: SERVER_VERSION, process: 'jiugai-embedded', uptime: process.uptime(), ok: 1 }),
+  serverStatus: () => ({
+    host: 'embedded',
+    version: SERVER_VERSION,
+    process: 'jiugai-embedded',
+    uptime: process.uptime(),
+    ok: 1,
+  }),
   hostInfo: () => ({ system: { hostname: 'embedded' }, ok: 1 }),
   whatsmyuri: () => ({ you: '127.0.0.1', ok: 1 }),
   connectionStatus: () => ({ authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] }, ok: 1 }),

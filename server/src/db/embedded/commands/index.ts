@@ -23,8 +23,18 @@ const TRANSACTION_COMMANDS = new Set(['startTransaction', 'commitTransaction', '
 
 /** Commands that change data; their changes are journaled before the reply. */
 export const WRITE_COMMANDS = new Set([
-  'insert', 'update', 'delete', 'findAndModify', 'findandmodify', 'createIndexes', 'dropIndexes', 'deleteIndexes',
-  'create', 'collMod', 'drop', 'dropDatabase',
+  'insert',
+  'update',
+  'delete',
+  'findAndModify',
+  'findandmodify',
+  'createIndexes',
+  'dropIndexes',
+  'deleteIndexes',
+  'create',
+  'collMod',
+  'drop',
+  'dropDatabase',
 ]);
 
 export function commandName(cmd: Document): string {
@@ -37,7 +47,9 @@ export function runCommand(cmd: Document, ctx: CommandContext): Document {
   try {
     if (TRANSACTION_COMMANDS.has(name) || cmd.startTransaction || cmd.autocommit === false) {
       // Not IllegalOperation (20): the driver rewrites that code on writes into a misleading retryWrites hint.
-      throw notImplemented('Transactions are not supported by the embedded engine (it runs as a standalone server); use single-document writes');
+      throw notImplemented(
+        'Transactions are not supported by the embedded engine (it runs as a standalone server); use single-document writes',
+      );
     }
     rejectCollation(cmd);
     const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
@@ -50,11 +62,15 @@ export function runCommand(cmd: Document, ctx: CommandContext): Document {
 
 /** Collations other than 'simple' would silently compare strings differently, so they are refused. */
 function rejectCollation(cmd: Document): void {
-  const nested = ['updates', 'deletes', 'indexes'].flatMap((f) => (Array.isArray(cmd[f]) ? (cmd[f] as Document[]) : []));
+  const nested = ['updates', 'deletes', 'indexes'].flatMap((f) =>
+    Array.isArray(cmd[f]) ? (cmd[f] as Document[]) : [],
+  );
   for (const c of [cmd, ...nested]) {
     const collation = c?.collation as Document | undefined;
     if (collation && collation.locale !== 'simple') {
-      throw notImplemented(`collation ${JSON.stringify(collation)} is not supported by the embedded engine (only 'simple')`);
+      throw notImplemented(
+        `collation ${JSON.stringify(collation)} is not supported by the embedded engine (only 'simple')`,
+      );
     }
   }
 }

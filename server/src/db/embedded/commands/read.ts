@@ -60,7 +60,10 @@ const toBigInt = (v: unknown): bigint => {
 
 const getMore: CommandHandler = (cmd, ctx) => {
   const name = collectionName(cmd, 'collection');
-  return cursorDoc(ctx.cursors.more(toBigInt(cmd.getMore), `${ctx.db}.${name}`, asCount(cmd.batchSize)), false);
+  return cursorDoc(
+    ctx.cursors.more(toBigInt(cmd.getMore), `${ctx.db}.${name}`, asCount(cmd.batchSize)),
+    false,
+  );
 };
 
 const killCursors: CommandHandler = (cmd, ctx) => {
@@ -92,7 +95,8 @@ const distinct: CommandHandler = (cmd, ctx) => {
   const seen = new Map<string, unknown>();
   if (coll) {
     for (const doc of coll.find(asDocument(cmd.query, 'query'))) {
-      for (const v of pathValues(doc, cmd.key)) if (v !== undefined && !seen.has(keyOf(v))) seen.set(keyOf(v), v);
+      for (const v of pathValues(doc, cmd.key))
+        if (v !== undefined && !seen.has(keyOf(v))) seen.set(keyOf(v), v);
     }
   }
   return { values: [...seen.values()], ok: 1 };

@@ -1,0 +1,31 @@
+import type mongoose from 'mongoose';
+import { Region } from '../models/region';
+import { addressOf } from '../presenters/survey';
+
+/**
+ * Building names for receipts, kept for a few minutes: every ballot and survey answer shows its household's
+ * address, and re-reading the building for each of thousands of ballots in a burst is wasted work. A renamed
+ * building shows its new name in receipts after at most `ttlMs`.
+ */
+const ttlMs = 5 * 60_000;
+const cache = new Map<string, { name: string; until: number }>();
+
+export async function buildingName(buildingId: mongoose.Types.ObjectId | string): Promise<string> {
+  const key = String(buildingId);
+  const hit = cache.get(key);
+  if (hit && hit.until > Date.now()) return hit.name;
+  const building = await Region.findById(buildingId, { name: 1 }).lean();
+  const name = building?.name ?? '';
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, { name, until: Date.now() + ttlMs });
+  return name;
+}
+
+/** "3号楼 2单元 301" for a household. */
+export async function householdAddress(h: {
+  buildingId: mongoose.Types.ObjectId;
+  unit: string;
+  room: string;
+}): Promise<string> {
+  return addressOf(h, await buildingName(h.buildingId));
+}
