@@ -42,6 +42,9 @@ declare module 'autocannon' {
       throughput: Histogram;
     }
   }
-  function autocannon(opts: autocannon.Options, cb: (err: Error | null, result: autocannon.Result) => void): unknown;
+  function autocannon(
+    opts: autocannon.Options,
+    cb: (err: Error | null, result: autocannon.Result) => void,
+  ): unknown;
   export default autocannon;
 }

@@ -26,7 +26,7 @@ const row = (i: number) => ({
   code: `H${String(i).padStart(7, '0')}`,
   building: `B${i % BUILDINGS}`,
   area: 40 + (i % 80),
-  choice: i % 3 ? 'yes' : 'no',
+  choice: (i % 3 ? 'yes' : 'no') as 'yes' | 'no',
 });
 
 async function timed(
@@ -127,7 +127,7 @@ const fmt = (r: { ops: number; ms: number }) =>
 async function main() {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiugai-bench-'));
   console.log(
-    `embedded db bench (node ${process.version}, ${os.cpus().length} cpus, concurrency ${CONCURRENCY})\n`,
+    `embedded db bench (node ${process.version}, ${os.cpus().length} cpus, load average ${os.loadavg()[0].toFixed(1)}, concurrency ${CONCURRENCY})\n`,
   );
   const off = await engineRun(null);
   const on = await engineRun(dir);

@@ -10,9 +10,13 @@ const dist = path.join(root, 'miniapp/dist/weapp');
 const limitBytes = 2 * 1024 * 1024;
 const mainTargetBytes = 1024 * 1024;
 
-if (!process.argv.includes('--no-build')) execSync('npm run build:weapp -w miniapp', { cwd: root, stdio: 'inherit' });
+if (!process.argv.includes('--no-build'))
+  execSync('npm run build:weapp -w miniapp', { cwd: root, stdio: 'inherit' });
 
-const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as {
+  subPackages?: { root: string }[];
+  subpackages?: { root: string }[];
+};
 const subRoots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
 
 function files(dir: string): string[] {
@@ -22,7 +26,10 @@ function files(dir: string): string[] {
   });
 }
 
-const sizes = new Map<string, number>([['主包 (main)', 0], ...subRoots.map((r) => [`分包 ${r}`, 0] as [string, number])]);
+const sizes = new Map<string, number>([
+  ['主包 (main)', 0],
+  ...subRoots.map((r) => [`分包 ${r}`, 0] as [string, number]),
+]);
 for (const file of files(dist)) {
   if (file.endsWith('.map') || file.endsWith('.LICENSE.txt')) continue;
   const rel = path.relative(dist, file).split(path.sep).join('/');

@@ -128,6 +128,7 @@ async function main() {
     ...Array.from({ length: EDITS }, (_, k) => (k * 11) % households.length),
   ];
   let next = 0;
+  const cpuStart = process.cpuUsage();
   const result = await runAutocannon({
     url: server.url,
     connections: 100,
@@ -150,6 +151,8 @@ async function main() {
     ],
   });
 
+  const cpuUsed = process.cpuUsage(cpuStart);
+  const cpuPerRequest = (cpuUsed.user + cpuUsed.system) / order.length;
   const overview = (await (
     await fetch(`${api}/surveys/collection`, { headers: { Authorization: `Bearer ${admin}` } })
   ).json()) as {
@@ -176,6 +179,9 @@ async function main() {
   );
   console.log(
     `  请求 ${order.length}（${households.length} 户首次提交 + ${EDITS} 次修改），2xx ${result['2xx']}，非 2xx ${result.non2xx}，错误 ${result.errors}`,
+  );
+  console.log(
+    `  每份 CPU ${cpuPerRequest.toFixed(0)} µs（应用 + 内置数据库 + 压测端同一进程），单核上限约 ${Math.round(1e6 / cpuPerRequest)} 份/秒`,
   );
   console.log(
     `征集率（全区）${overview.total.responded}/${overview.total.households} = ${overview.total.rate.percent}%，库中答卷 ${stored}，有修改记录 ${edited}：${exact ? '完全正确' : '不正确'}`,

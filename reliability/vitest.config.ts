@@ -2,7 +2,7 @@ import { defineProject } from 'vitest/config';
 
 /**
  * Reliability and security harness (issue 7): bad input, access matrix, abuse, faults.
- * Runs against the real app on 127.0.0.1 only; every loop is bounded. Two files at a time (2 cores in CI).
+ * Runs against the real app on 127.0.0.1 only; every loop is bounded.
  */
 export default defineProject({
   test: {
@@ -10,7 +10,6 @@ export default defineProject({
     include: ['**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     testTimeout: 180_000,
     hookTimeout: 180_000,
   },

@@ -57,6 +57,37 @@ describe('admin console: each role logs in and sees its own menu', () => {
     await bureau.close();
   });
 
+  it('street office: every main page renders with its data', async () => {
+    const page = await loginAs(browser, server.url, 'jiedao01', '/admin/projects');
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.screenshot({ path: screenshotPath('admin', 'projects'), fullPage: true });
+    await page.locator('.ant-table-row a').first().click();
+    await page.getByRole('tab', { name: '阶段与节点' }).click();
+    await page.getByText('关键节点').first().waitFor();
+    await page.screenshot({ path: screenshotPath('admin', 'project-stage'), fullPage: true });
+    await page.getByRole('tab', { name: '改造方案' }).click();
+    await page.getByText('改造内容清单').waitFor();
+    await page.screenshot({ path: screenshotPath('admin', 'project-plan'), fullPage: true });
+    await page.getByRole('button', { name: '打印公示栏' }).click();
+    await page.getByText('工程概况牌').waitFor();
+    await page.locator('img[alt="公示栏二维码"]').evaluate((img: HTMLImageElement) => img.decode());
+    expect(await page.locator('img[alt="公示栏二维码"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    await page.screenshot({ path: screenshotPath('admin', 'board-print'), fullPage: true });
+    for (const [path, name, ready] of [
+      ['/admin/surveys', 'surveys', '.ant-table-row'],
+      ['/admin/supervision', 'supervision', '.ant-table-row'],
+      ['/admin/audit-log', 'audit-log', '.ant-table-row'],
+      ['/admin/bindings', 'bindings', '.ant-table'],
+      ['/admin/dashboard', 'dashboard-street', 'canvas'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator(ready).first().waitFor();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: screenshotPath('admin', name), fullPage: true });
+    }
+    await page.close();
+  });
+
   it('expert: only projects', async () => {
     const page = await loginAs(browser, server.url, 'expert1');
     expect(await menuLabels(page)).toEqual(['改造项目']);

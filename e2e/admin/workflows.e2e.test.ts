@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../support/browser';
 import { startServer, type RunningServer } from '../support/startServer';
-import { loginAs } from './session';
+import { fileResidentComplaint, loginAs } from './session';
 
 let server: RunningServer;
 let browser: Browser;
@@ -21,8 +21,8 @@ afterAll(async () => {
 });
 
 /** Picks the first option of an antd Select found by its aria-label. */
-async function pickFirst(page: Page, label: string) {
-  await page.getByLabel(label, { exact: true }).first().click();
+async function pickFirst(page: Page, label: string, scope = page.locator('body')) {
+  await scope.getByLabel(label, { exact: true }).first().click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
 }
 
@@ -58,7 +58,7 @@ describe('admin console workflows against the real server', () => {
 
     await page.getByRole('tab', { name: '结果统计' }).click();
     await page.getByText('共 1 户反馈').waitFor();
-    await page.locator('canvas').first().waitFor();
+    await page.locator('.ant-tabs-tabpane-active canvas').first().waitFor();
     await page.waitForTimeout(800);
     await page.screenshot({ path: screenshotPath('admin', 'survey-results'), fullPage: true });
 
@@ -82,9 +82,9 @@ describe('admin console workflows against the real server', () => {
     const page = await loginAs(browser, server.url, 'jiedao01', '/admin/votes');
     await page.getByRole('button', { name: '发起表决' }).click();
     const modal = page.locator('.ant-modal:visible');
-    await pickFirst(page, '改造项目');
+    await pickFirst(page, '改造项目', modal);
     await modal.getByLabel('表决事项').fill('E2E 选聘物业服务企业');
-    await modal.getByRole('button', { name: /确\s*认/ }).click();
+    await modal.getByRole('button', { name: /^(确\s*认|确\s*定)$/ }).click();
     await page.waitForURL(/\/admin\/votes\/[0-9a-f]{24}$/);
     await page.getByText('参与表决的专有部分面积').waitFor();
 
@@ -109,10 +109,12 @@ describe('admin console workflows against the real server', () => {
   });
 
   it('handles a complaint through to 已办结', async () => {
+    const text = await fileResidentComplaint(server.url);
     const page = await loginAs(browser, server.url, 'shequ01', '/admin/complaints');
-    await page.locator('.ant-table-row').first().waitFor();
+    const row = page.locator('.ant-table-row', { hasText: text.slice(0, 10) });
+    await row.waitFor();
     await page.screenshot({ path: screenshotPath('admin', 'complaints'), fullPage: true });
-    await page.getByRole('button', { name: '办理' }).first().click();
+    await row.getByRole('button', { name: '办理' }).click();
     const drawer = page.locator('.ant-drawer:visible');
     await drawer.getByText('办理记录').waitFor();
     for (const step of ['受理', '开始处理']) {

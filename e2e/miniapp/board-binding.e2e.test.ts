@@ -1,9 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { BindingCodeView, BindingRequestView, HouseholdView, Page as ApiPage, ProjectSearchHit, SessionUser } from '@jiugai/shared';
+import type {
+  BindingCodeView,
+  BindingRequestView,
+  HouseholdView,
+  Page as ApiPage,
+  ProjectSearchHit,
+  SessionUser,
+} from '@jiugai/shared';
 import { launchBrowser } from '../support/browser';
 import { startServer, type RunningServer } from '../support/startServer';
-import { api, current, fill, open, residentContext, settled, shot, staffToken, residentToken, tapText } from './miniappDriver';
+import {
+  api,
+  current,
+  fill,
+  open,
+  residentContext,
+  settled,
+  shot,
+  staffToken,
+  residentToken,
+  tapText,
+} from './miniappDriver';
 
 let server: RunningServer;
 let browser: Browser;
@@ -12,7 +30,11 @@ let staff: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const hits = await api<{ items: ProjectSearchHit[] }>(server.url, 'GET', `/projects/search?q=${encodeURIComponent('幸福小区')}`);
+  const hits = await api<{ items: ProjectSearchHit[] }>(
+    server.url,
+    'GET',
+    `/projects/search?q=${encodeURIComponent('幸福小区')}`,
+  );
   project = hits.items[0];
   staff = await staffToken(server.url, 'shequ01');
 });
@@ -41,7 +63,10 @@ describe('mini-program (H5): notice board and household binding', () => {
     const context = await residentContext(browser, 'e2e-elderly');
     await context.addInitScript(() => {
       if (location.protocol.startsWith('http'))
-        localStorage.setItem('jiugai.a11y', JSON.stringify({ data: { largeFont: true, highContrast: true } }));
+        localStorage.setItem(
+          'jiugai.a11y',
+          JSON.stringify({ data: { largeFont: true, highContrast: true } }),
+        );
     });
     const page = await context.newPage();
     await open(page, server.url, `pages/board/index?scene=${project.sceneId}`);
@@ -57,7 +82,13 @@ describe('mini-program (H5): notice board and household binding', () => {
   });
 
   it('binds a household by the form; the request waits for the community and then shows the household', async () => {
-    const households = await api<ApiPage<HouseholdView>>(server.url, 'GET', `/households?compoundId=${await compoundId()}&size=50`, undefined, staff);
+    const households = await api<ApiPage<HouseholdView>>(
+      server.url,
+      'GET',
+      `/households?compoundId=${await compoundId()}&size=50`,
+      undefined,
+      staff,
+    );
     const target = households.items.find((h) => h.boundResidents === 0)!;
     const context = await residentContext(browser, 'e2e-bind-form');
     const page = await context.newPage();
@@ -75,21 +106,41 @@ describe('mini-program (H5): notice board and household binding', () => {
     await bind.getByText('我的绑定申请').scrollIntoViewIfNeeded();
     await shot(page, '05-bind-pending');
 
-    const pending = await api<ApiPage<BindingRequestView>>(server.url, 'GET', '/bindings?status=pending&size=50', undefined, staff);
+    const pending = await api<ApiPage<BindingRequestView>>(
+      server.url,
+      'GET',
+      '/bindings?status=pending&size=50',
+      undefined,
+      staff,
+    );
     const mine = pending.items.find((r) => r.householdId === target.id)!;
     expect(mine.name).toBeTruthy();
     await api(server.url, 'POST', `/bindings/${mine.id}/approve`, {}, staff);
 
     await open(page, server.url, 'pages/mine/index');
-    await current(page).getByText(new RegExp(`${target.buildingName} ${target.unit}单元 ${target.room}室`)).waitFor();
+    await current(page)
+      .getByText(new RegExp(`${target.buildingName} ${target.unit}单元 ${target.room}室`))
+      .waitFor();
     await shot(page, '06-mine-bound');
     await context.close();
   });
 
   it('binds a household with the one-time code the community hands out', async () => {
-    const households = await api<ApiPage<HouseholdView>>(server.url, 'GET', `/households?compoundId=${await compoundId()}&size=50`, undefined, staff);
+    const households = await api<ApiPage<HouseholdView>>(
+      server.url,
+      'GET',
+      `/households?compoundId=${await compoundId()}&size=50`,
+      undefined,
+      staff,
+    );
     const building = households.items[households.items.length - 1].buildingId;
-    const codes = await api<{ items: BindingCodeView[] }>(server.url, 'POST', '/bindings/codes', { buildingId: building }, staff);
+    const codes = await api<{ items: BindingCodeView[] }>(
+      server.url,
+      'POST',
+      '/bindings/codes',
+      { buildingId: building },
+      staff,
+    );
     const code = codes.items[codes.items.length - 1];
 
     const context = await residentContext(browser, 'e2e-bind-code');
@@ -100,7 +151,13 @@ describe('mini-program (H5): notice board and household binding', () => {
     await shot(page, '07-bind-code');
     await tapText(page, '用绑定码绑定');
     await settled(page);
-    const me = await api<SessionUser>(server.url, 'GET', '/auth/me', undefined, await residentToken(server.url, 'e2e-bind-code'));
+    const me = await api<SessionUser>(
+      server.url,
+      'GET',
+      '/auth/me',
+      undefined,
+      await residentToken(server.url, 'e2e-bind-code'),
+    );
     expect(me.households.map((h) => h.id)).toContain(code.householdId);
     await context.close();
   });

@@ -6,9 +6,16 @@ export const phone = { width: 375, height: 812 };
 
 /** A phone-sized browser context whose dev login uses `openid` (Taro keeps storage as {"data": …}). */
 export async function residentContext(browser: Browser, openid: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: phone, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: phone,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
   await context.addInitScript((id) => {
-    if (location.protocol.startsWith('http')) localStorage.setItem('jiugai.devOpenid', JSON.stringify({ data: id }));
+    if (location.protocol.startsWith('http'))
+      localStorage.setItem('jiugai.devOpenid', JSON.stringify({ data: id }));
   }, openid);
   // A script error on the phone fails the journey anyway; print it so the cause is in the test output.
   context.on('weberror', (e) => console.error(`[h5 ${openid}] ${e.error().message}`));
@@ -33,12 +40,18 @@ export async function settled(page: Page): Promise<void> {
 export const current = (page: Page) => page.locator('.taro_page:visible').last();
 
 export async function tapText(page: Page, text: string | RegExp): Promise<void> {
-  await current(page).getByText(text, { exact: typeof text === 'string' }).first().click();
+  await current(page)
+    .getByText(text, { exact: typeof text === 'string' })
+    .first()
+    .click();
 }
 
 /** Taro renders an Input as a custom element wrapping a real <input>; type into the real one. */
 export async function fill(page: Page, placeholder: string, value: string): Promise<void> {
-  await current(page).locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).first().fill(value);
+  await current(page)
+    .locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`)
+    .first()
+    .fill(value);
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
@@ -47,7 +60,13 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** JSON over the real API, for the staff side of a journey and for checking what the resident did. */
-export async function api<T>(baseUrl: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
+export async function api<T>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<T> {
   const res = await fetch(`${baseUrl}/api/v1${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -59,6 +78,8 @@ export async function api<T>(baseUrl: string, method: string, path: string, body
 }
 
 export const staffToken = (baseUrl: string, account: string) =>
-  api<{ accessToken: string }>(baseUrl, 'POST', '/auth/login', { account, password: 'jiugai2024' }).then((r) => r.accessToken);
+  api<{ accessToken: string }>(baseUrl, 'POST', '/auth/login', { account, password: 'jiugai2024' }).then(
+    (r) => r.accessToken,
+  );
 export const residentToken = (baseUrl: string, openid: string) =>
   api<{ accessToken: string }>(baseUrl, 'POST', '/auth/dev-login', { openid }).then((r) => r.accessToken);

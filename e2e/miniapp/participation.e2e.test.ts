@@ -1,9 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { ComplaintPage, ProjectSearchHit, SurveyCollectionView, SurveyView, TallyView, VoteView } from '@jiugai/shared';
+import type {
+  ComplaintPage,
+  ProjectSearchHit,
+  SurveyCollectionView,
+  SurveyView,
+  TallyView,
+  VoteView,
+} from '@jiugai/shared';
 import { launchBrowser } from '../support/browser';
 import { startServer, type RunningServer } from '../support/startServer';
-import { api, current, fill, open, residentContext, settled, shot, staffToken, tapText } from './miniappDriver';
+import {
+  api,
+  current,
+  fill,
+  open,
+  residentContext,
+  settled,
+  shot,
+  staffToken,
+  tapText,
+} from './miniappDriver';
 
 let server: RunningServer;
 let browser: Browser;
@@ -20,9 +37,16 @@ const photo = Buffer.from(
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const hits = await api<{ items: ProjectSearchHit[] }>(server.url, 'GET', `/projects/search?q=${encodeURIComponent('幸福小区')}`);
+  const hits = await api<{ items: ProjectSearchHit[] }>(
+    server.url,
+    'GET',
+    `/projects/search?q=${encodeURIComponent('幸福小区')}`,
+  );
   project = hits.items[0];
-  [community, street] = await Promise.all([staffToken(server.url, 'shequ01'), staffToken(server.url, 'jiedao01')]);
+  [community, street] = await Promise.all([
+    staffToken(server.url, 'shequ01'),
+    staffToken(server.url, 'jiedao01'),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -31,20 +55,63 @@ afterAll(async () => {
 
 describe('mini-program (H5): survey, vote and complaint', () => {
   it('answers the survey for one of two households and the collection rate goes up', async () => {
-    const survey = await api<SurveyView>(server.url, 'POST', '/surveys', {
-      projectId: project.id,
-      title: '幸福小区改造意见征求表',
-      description: '请每户填写一份，截止前可以修改。',
-      opensAt: minutesFromNow(-1),
-      closesAt: minutesFromNow(60 * 24),
-      questions: [
-        { id: 'support', type: 'single', title: '您是否支持本小区实施老旧小区改造？', required: true, options: [{ id: 'yes', label: '支持' }, { id: 'no', label: '不支持' }] },
-        { id: 'items', type: 'multiple', title: '您最希望改造哪些内容？', required: true, showIf: { questionId: 'support', optionIds: ['yes'] }, maxSelect: 3, options: [{ id: 'pipes', label: '地下管网' }, { id: 'parking', label: '停车位' }, { id: 'lights', label: '亮化' }, { id: 'fitness', label: '健身设施' }] },
-        { id: 'satisfaction', type: 'scale', title: '您对小区现状的满意程度', required: true, min: 1, max: 5, minLabel: '很不满意', maxLabel: '很满意' },
-        { id: 'advice', type: 'text', title: '其他意见和建议', required: false, maxLength: 300 },
-      ],
-    }, community);
-    const before = await api<SurveyCollectionView>(server.url, 'GET', `/surveys/${survey.id}/collection`, undefined, community);
+    const survey = await api<SurveyView>(
+      server.url,
+      'POST',
+      '/surveys',
+      {
+        projectId: project.id,
+        title: '幸福小区改造意见征求表',
+        description: '请每户填写一份，截止前可以修改。',
+        opensAt: minutesFromNow(-1),
+        closesAt: minutesFromNow(60 * 24),
+        questions: [
+          {
+            id: 'support',
+            type: 'single',
+            title: '您是否支持本小区实施老旧小区改造？',
+            required: true,
+            options: [
+              { id: 'yes', label: '支持' },
+              { id: 'no', label: '不支持' },
+            ],
+          },
+          {
+            id: 'items',
+            type: 'multiple',
+            title: '您最希望改造哪些内容？',
+            required: true,
+            showIf: { questionId: 'support', optionIds: ['yes'] },
+            maxSelect: 3,
+            options: [
+              { id: 'pipes', label: '地下管网' },
+              { id: 'parking', label: '停车位' },
+              { id: 'lights', label: '亮化' },
+              { id: 'fitness', label: '健身设施' },
+            ],
+          },
+          {
+            id: 'satisfaction',
+            type: 'scale',
+            title: '您对小区现状的满意程度',
+            required: true,
+            min: 1,
+            max: 5,
+            minLabel: '很不满意',
+            maxLabel: '很满意',
+          },
+          { id: 'advice', type: 'text', title: '其他意见和建议', required: false, maxLength: 300 },
+        ],
+      },
+      community,
+    );
+    const before = await api<SurveyCollectionView>(
+      server.url,
+      'GET',
+      `/surveys/${survey.id}/collection`,
+      undefined,
+      community,
+    );
 
     const context = await residentContext(browser, 'demo-resident-1');
     const page = await context.newPage();
@@ -53,12 +120,16 @@ describe('mini-program (H5): survey, vote and complaint', () => {
     await shot(page, '10-survey-list');
     await tapText(page, survey.title);
     await settled(page);
-    await current(page).getByText(/您有 2 套房屋/).waitFor();
+    await current(page)
+      .getByText(/您有 2 套房屋/)
+      .waitFor();
     await shot(page, '11-survey-intro-two-households');
     await tapText(page, '开始填写');
     await current(page).getByText('第 1 / 3 题').waitFor();
     await tapText(page, '下一题');
-    await current(page).getByText(/此题必答/).waitFor();
+    await current(page)
+      .getByText(/此题必答/)
+      .waitFor();
     await shot(page, '12-survey-required');
     await tapText(page, '支持');
     await current(page).getByText('第 1 / 4 题').waitFor();
@@ -76,22 +147,34 @@ describe('mini-program (H5): survey, vote and complaint', () => {
     await shot(page, '15-survey-receipt');
     await context.close();
 
-    const after = await api<SurveyCollectionView>(server.url, 'GET', `/surveys/${survey.id}/collection`, undefined, community);
+    const after = await api<SurveyCollectionView>(
+      server.url,
+      'GET',
+      `/surveys/${survey.id}/collection`,
+      undefined,
+      community,
+    );
     expect(after.responded).toBe(before.responded + 1);
     expect(after.rate.percent).toBeGreaterThan(before.rate.percent);
   });
 
   it('votes through the confirm screen, participation goes up, and the result shows both ratios after close', async () => {
-    const vote = await api<VoteView>(server.url, 'POST', '/votes', {
-      projectId: project.id,
-      title: '选聘红色物业服务企业',
-      description: '改造完成后，由社区党组织引领的红色物业负责小区日常管理。',
-      article278Item: 4,
-      kind: 'yes_no',
-      opensAt: minutesFromNow(-1),
-      closesAt: minutesFromNow(60 * 24),
-      allowChange: false,
-    }, street);
+    const vote = await api<VoteView>(
+      server.url,
+      'POST',
+      '/votes',
+      {
+        projectId: project.id,
+        title: '选聘红色物业服务企业',
+        description: '改造完成后，由社区党组织引领的红色物业负责小区日常管理。',
+        article278Item: 4,
+        kind: 'yes_no',
+        opensAt: minutesFromNow(-1),
+        closesAt: minutesFromNow(60 * 24),
+        allowChange: false,
+      },
+      street,
+    );
     const before = await api<TallyView>(server.url, 'GET', `/votes/${vote.id}/tally`, undefined, street);
 
     const context = await residentContext(browser, 'demo-resident-2');
@@ -116,9 +199,16 @@ describe('mini-program (H5): survey, vote and complaint', () => {
 
     await api(server.url, 'POST', `/votes/${vote.id}/close`, {}, street);
     await open(page, server.url, `participate/pages/vote/index?id=${vote.id}`);
-    await current(page).getByText(/^弃权：/).scrollIntoViewIfNeeded();
+    await current(page)
+      .getByText(/^弃权：/)
+      .scrollIntoViewIfNeeded();
     await shot(page, '24-vote-result');
-    await expect(current(page).getByText(/面积占参与者/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      current(page)
+        .getByText(/面积占参与者/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await context.close();
   });
 
@@ -128,7 +218,11 @@ describe('mini-program (H5): survey, vote and complaint', () => {
     await open(page, server.url, `pages/board/index?scene=${project.sceneId}`);
     await open(page, server.url, `mine/pages/complaint-new/index?projectId=${project.id}`);
     await tapText(page, '施工质量');
-    await fill(page, '请写清楚时间、地点和问题，例如：3号楼北侧管沟夜里没有围挡', '2号楼北侧管沟开挖后没有围挡，晚上老人经过很危险');
+    await fill(
+      page,
+      '请写清楚时间、地点和问题，例如：3号楼北侧管沟夜里没有围挡',
+      '2号楼北侧管沟开挖后没有围挡，晚上老人经过很危险',
+    );
     const chooser = page.waitForEvent('filechooser');
     await tapText(page, '拍照或从相册选择');
     await (await chooser).setFiles({ name: 'site.png', mimeType: 'image/png', buffer: photo });
@@ -140,7 +234,13 @@ describe('mini-program (H5): survey, vote and complaint', () => {
     await shot(page, '31-complaint-detail');
     await context.close();
 
-    const queue = await api<ComplaintPage>(server.url, 'GET', `/complaints?projectId=${project.id}&size=50`, undefined, community);
+    const queue = await api<ComplaintPage>(
+      server.url,
+      'GET',
+      `/complaints?projectId=${project.id}&size=50`,
+      undefined,
+      community,
+    );
     const filed = queue.items.find((c) => c.text.startsWith('2号楼北侧管沟开挖后没有围挡'));
     expect(filed).toMatchObject({ status: 'submitted', category: 'quality' });
     expect(filed!.photos).toHaveLength(1);

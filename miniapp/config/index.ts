@@ -9,7 +9,10 @@ const sharedSrc = path.resolve(__dirname, '../../shared/src');
 // (taro-h5, NutUI) must still find them.
 const ownModules = path.resolve(__dirname, '../node_modules');
 type Chain = {
-  resolve: { modules: { add(p: string): { add(p: string): unknown } }; alias: { set(k: string, v: string): unknown } };
+  resolve: {
+    modules: { add(p: string): { add(p: string): unknown } };
+    alias: { set(k: string, v: string): unknown };
+  };
 };
 const webpackChain = (chain: Chain) => {
   chain.resolve.modules.add('node_modules').add(ownModules);
@@ -35,12 +38,19 @@ export default defineConfig<'webpack5'>(async (merge: (...configs: object[]) => 
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
+    // esbuild minifies JS several times faster than terser; CI builds on 2 cores.
+    jsMinimizer: 'esbuild',
+    // The code is already ES2017 after Babel (browserslist); WeChat's base library ≥ 2.x runs it.
+    esbuild: { minify: { config: { target: 'es2017' } } },
     mini: {
       compile: { include: [sharedSrc] },
       webpackChain,
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -57,7 +67,10 @@ export default defineConfig<'webpack5'>(async (merge: (...configs: object[]) => 
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   };

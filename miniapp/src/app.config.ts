@@ -4,10 +4,18 @@ export default defineAppConfig({
   pages: ['pages/board/index', 'pages/participate/index', 'pages/mine/index'],
   subPackages: [
     { root: 'board', pages: ['pages/search/index', 'pages/complaints/index'] },
-    { root: 'participate', pages: ['pages/surveys/index', 'pages/survey/index', 'pages/votes/index', 'pages/vote/index'] },
+    {
+      root: 'participate',
+      pages: ['pages/surveys/index', 'pages/survey/index', 'pages/votes/index', 'pages/vote/index'],
+    },
     {
       root: 'mine',
-      pages: ['pages/bind/index', 'pages/complaint-new/index', 'pages/complaints/index', 'pages/complaint/index'],
+      pages: [
+        'pages/bind/index',
+        'pages/complaint-new/index',
+        'pages/complaints/index',
+        'pages/complaint/index',
+      ],
     },
     { root: 'supervision', pages: ['pages/inspection-new/index', 'pages/inspections/index'] },
   ],

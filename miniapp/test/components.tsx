@@ -9,7 +9,10 @@ const pick = (props: Props, drop: string[]) =>
 const el = (tag: string) =>
   function TaroElement(props: Props) {
     const { onClick, ...rest } = props;
-    return createElement(tag, { ...pick(rest, ['scrollY', 'scrollX', 'mode', 'lazyLoad', 'showMenuByLongpress']), onClick });
+    return createElement(tag, {
+      ...pick(rest, ['scrollY', 'scrollX', 'mode', 'lazyLoad', 'showMenuByLongpress']),
+      onClick,
+    });
   };
 
 export const View = el('div');
@@ -21,12 +24,21 @@ export const Swiper = el('div');
 export const SwiperItem = el('div');
 
 export function Image(props: Props) {
-  return createElement('img', { src: props.src, alt: props.ariaLabel ?? '', className: props.className, onClick: props.onClick });
+  return createElement('img', {
+    src: props.src,
+    alt: props.ariaLabel ?? '',
+    className: props.className,
+    onClick: props.onClick,
+  });
 }
 
 export function Button(props: Props) {
   const { onClick, disabled, className, children, ariaLabel } = props;
-  return createElement('button', { type: 'button', onClick, disabled, className, 'aria-label': ariaLabel }, children);
+  return createElement(
+    'button',
+    { type: 'button', onClick, disabled, className, 'aria-label': ariaLabel },
+    children,
+  );
 }
 
 function inputLike(tag: 'input' | 'textarea') {
@@ -42,7 +54,9 @@ function inputLike(tag: 'input' | 'textarea') {
       type: tag === 'input' ? (type === 'number' || type === 'digit' ? 'text' : 'text') : undefined,
       'aria-label': props.ariaLabel ?? placeholder,
       onChange: (e: { target: { value: string } }) =>
-        (onInput as ((e: { detail: { value: string } }) => void) | undefined)?.({ detail: { value: e.target.value } }),
+        (onInput as ((e: { detail: { value: string } }) => void) | undefined)?.({
+          detail: { value: e.target.value },
+        }),
     });
   };
 }
@@ -57,6 +71,8 @@ export function Switch(props: Props) {
     checked: Boolean(checked),
     'aria-label': ariaLabel,
     onChange: (e: { target: { checked: boolean } }) =>
-      (onChange as ((e: { detail: { value: boolean } }) => void) | undefined)?.({ detail: { value: e.target.checked } }),
+      (onChange as ((e: { detail: { value: boolean } }) => void) | undefined)?.({
+        detail: { value: e.target.checked },
+      }),
   });
 }

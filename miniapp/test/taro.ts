@@ -11,7 +11,14 @@ export interface MockResponse {
 }
 
 /** Programs `Taro.request`: each call is answered by `handler(options)`. */
-export function onRequest(handler: (opts: { url: string; method?: string; data?: unknown; header?: Record<string, string> }) => MockResponse) {
+export function onRequest(
+  handler: (opts: {
+    url: string;
+    method?: string;
+    data?: unknown;
+    header?: Record<string, string>;
+  }) => MockResponse,
+) {
   taro.request.mockImplementation(async (opts) => handler(opts));
 }
 export function setRouterParams(params: Record<string, string>) {
@@ -19,14 +26,28 @@ export function setRouterParams(params: Record<string, string>) {
 }
 
 const fns = () => ({
-  request: vi.fn(async (_opts: { url: string; method?: string; data?: unknown; header?: Record<string, string> }): Promise<MockResponse> => ({
-    statusCode: 200,
-    data: {},
-  })),
-  uploadFile: vi.fn(async (_opts: { url: string; filePath: string; name: string; header?: Record<string, string> }) => ({
-    statusCode: 201,
-    data: JSON.stringify({ name: 'a'.repeat(32) + '.jpg', url: `/api/v1/uploads/${'a'.repeat(32)}.jpg`, mime: 'image/jpeg', size: 100 }),
-  })),
+  request: vi.fn(
+    async (_opts: {
+      url: string;
+      method?: string;
+      data?: unknown;
+      header?: Record<string, string>;
+    }): Promise<MockResponse> => ({
+      statusCode: 200,
+      data: {},
+    }),
+  ),
+  uploadFile: vi.fn(
+    async (_opts: { url: string; filePath: string; name: string; header?: Record<string, string> }) => ({
+      statusCode: 201,
+      data: JSON.stringify({
+        name: 'a'.repeat(32) + '.jpg',
+        url: `/api/v1/uploads/${'a'.repeat(32)}.jpg`,
+        mime: 'image/jpeg',
+        size: 100,
+      }),
+    }),
+  ),
   login: vi.fn(async () => ({ code: 'wx-code', errMsg: 'login:ok' })),
   getStorageSync: vi.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: vi.fn((key: string, value: unknown) => void storage.set(key, value)),
@@ -43,11 +64,19 @@ const fns = () => ({
   makePhoneCall: vi.fn(async (_opts: { phoneNumber: string }) => ({})),
   previewImage: vi.fn(async (_opts: { urls: string[]; current?: string }) => ({})),
   chooseImage: vi.fn(async (_opts: { count?: number }) => ({ tempFilePaths: ['blob:photo-1'] })),
-  compressImage: vi.fn(async (opts: { src: string; quality?: number }) => ({ tempFilePath: `${opts.src}#compressed` })),
-  requestSubscribeMessage: vi.fn(async (_opts: { tmplIds: string[] }) => ({ errMsg: 'requestSubscribeMessage:ok' })),
+  compressImage: vi.fn(async (opts: { src: string; quality?: number }) => ({
+    tempFilePath: `${opts.src}#compressed`,
+  })),
+  requestSubscribeMessage: vi.fn(async (_opts: { tmplIds: string[] }) => ({
+    errMsg: 'requestSubscribeMessage:ok',
+  })),
   setNavigationBarTitle: vi.fn(async () => ({})),
   stopPullDownRefresh: vi.fn(() => {}),
-  getLaunchOptionsSync: vi.fn(() => ({ path: 'pages/board/index', query: {} as Record<string, string>, scene: 1001 })),
+  getLaunchOptionsSync: vi.fn(() => ({
+    path: 'pages/board/index',
+    query: {} as Record<string, string>,
+    scene: 1001,
+  })),
   getEnv: vi.fn(() => 'WEB'),
 });
 

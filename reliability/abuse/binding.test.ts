@@ -23,18 +23,29 @@ describe('answering and voting only for bound households', () => {
     const foreign = [...own.householdIds.slice(1), ...other.householdIds, '0123456789abcdef01234567'];
     const before = digest(await dumpDatabase(h.server.db.connection));
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...foreign), fc.constantFrom('survey', 'ballot', 'readSurvey', 'readBallot'), fc.constantFrom('resident', 'resident@other'), async (hh, kind, caller) => {
-        if (caller === 'resident@other' && hh === other.householdIds[0]) return; // bound: not a foreign household
-        const path = {
-          survey: `/api/v1/surveys/${surveyId}/responses/${hh}`,
-          ballot: `/api/v1/votes/${voteId}/ballots/${hh}`,
-          readSurvey: `/api/v1/surveys/${surveyId}/responses/${hh}`,
-          readBallot: `/api/v1/votes/${voteId}/ballots/${hh}`,
-        }[kind];
-        const write = kind === 'survey' || kind === 'ballot';
-        const r = await h.as(caller, path, write ? { method: 'PUT', body: kind === 'survey' ? answers : { optionId: 'yes' } } : {});
-        expect([403, 404], `${caller} ${kind} ${hh}: ${r.status} ${r.text.slice(0, 120)}`).toContain(r.status);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...foreign),
+        fc.constantFrom('survey', 'ballot', 'readSurvey', 'readBallot'),
+        fc.constantFrom('resident', 'resident@other'),
+        async (hh, kind, caller) => {
+          if (caller === 'resident@other' && hh === other.householdIds[0]) return; // bound: not a foreign household
+          const path = {
+            survey: `/api/v1/surveys/${surveyId}/responses/${hh}`,
+            ballot: `/api/v1/votes/${voteId}/ballots/${hh}`,
+            readSurvey: `/api/v1/surveys/${surveyId}/responses/${hh}`,
+            readBallot: `/api/v1/votes/${voteId}/ballots/${hh}`,
+          }[kind];
+          const write = kind === 'survey' || kind === 'ballot';
+          const r = await h.as(
+            caller,
+            path,
+            write ? { method: 'PUT', body: kind === 'survey' ? answers : { optionId: 'yes' } } : {},
+          );
+          expect([403, 404], `${caller} ${kind} ${hh}: ${r.status} ${r.text.slice(0, 120)}`).toContain(
+            r.status,
+          );
+        },
+      ),
       { numRuns: 60, seed: 7 },
     );
     expect(digest(await dumpDatabase(h.server.db.connection))).toBe(before);
@@ -44,16 +55,47 @@ describe('answering and voting only for bound households', () => {
     const { own } = h.world;
     const { surveyId, voteId } = h.part;
     const mine = own.householdIds[0];
-    expect((await h.as('resident', `/api/v1/surveys/${surveyId}/responses/${mine}`, { method: 'PUT', body: answers })).status).toBeLessThan(300);
-    expect((await h.as('resident', `/api/v1/votes/${voteId}/ballots/${mine}`, { method: 'PUT', body: { optionId: 'yes' } })).status).toBeLessThan(300);
-    expect((await h.as('resident', `/api/v1/votes/${voteId}/ballots/${mine}`, { method: 'PUT', body: { optionId: 'no' } })).status).toBeLessThan(300);
-    const tally = (await h.as('street_staff', `/api/v1/votes/${voteId}/tally`)).json as { participation: { households: number } };
+    expect(
+      (
+        await h.as('resident', `/api/v1/surveys/${surveyId}/responses/${mine}`, {
+          method: 'PUT',
+          body: answers,
+        })
+      ).status,
+    ).toBeLessThan(300);
+    expect(
+      (
+        await h.as('resident', `/api/v1/votes/${voteId}/ballots/${mine}`, {
+          method: 'PUT',
+          body: { optionId: 'yes' },
+        })
+      ).status,
+    ).toBeLessThan(300);
+    expect(
+      (
+        await h.as('resident', `/api/v1/votes/${voteId}/ballots/${mine}`, {
+          method: 'PUT',
+          body: { optionId: 'no' },
+        })
+      ).status,
+    ).toBeLessThan(300);
+    const tally = (await h.as('street_staff', `/api/v1/votes/${voteId}/tally`)).json as {
+      participation: { households: number };
+    };
     expect(tally.participation.households).toBe(1);
 
-    expect((await h.as('resident', `/api/v1/bindings/households/${mine}`, { method: 'DELETE' })).status).toBe(204);
-    const again = await h.as('resident', `/api/v1/votes/${voteId}/ballots/${mine}`, { method: 'PUT', body: { optionId: 'yes' } });
+    expect((await h.as('resident', `/api/v1/bindings/households/${mine}`, { method: 'DELETE' })).status).toBe(
+      204,
+    );
+    const again = await h.as('resident', `/api/v1/votes/${voteId}/ballots/${mine}`, {
+      method: 'PUT',
+      body: { optionId: 'yes' },
+    });
     expect(again.status).toBe(403);
-    const answer = await h.as('resident', `/api/v1/surveys/${surveyId}/responses/${mine}`, { method: 'PUT', body: answers });
+    const answer = await h.as('resident', `/api/v1/surveys/${surveyId}/responses/${mine}`, {
+      method: 'PUT',
+      body: answers,
+    });
     expect(answer.status).toBe(403);
   });
 });

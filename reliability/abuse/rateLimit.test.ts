@@ -27,7 +27,10 @@ const login = (account: string, ip: string, password = 'wrong-password-1') =>
   h.as(undefined, '/api/v1/auth/login', { method: 'POST', body: { account, password }, ip });
 
 /** Sends up to `max` requests; returns the 1-based index of the first 429 (0 if none) and that reply. */
-async function firstLimited(max: number, send: (i: number) => Promise<Reply>): Promise<{ at: number; reply?: Reply }> {
+async function firstLimited(
+  max: number,
+  send: (i: number) => Promise<Reply>,
+): Promise<{ at: number; reply?: Reply }> {
   for (let i = 0; i < max; i++) {
     const r = await send(i);
     if (r.status === 429) return { at: i + 1, reply: r };
@@ -44,7 +47,9 @@ function expectLimit(key: string, found: { at: number; reply?: Reply }) {
 
 describe('login', () => {
   it(`allows ${loginRateLimits.perIpPerMinute} attempts a minute from one IP, then 429 with Retry-After`, async () => {
-    const found = await firstLimited(loginRateLimits.perIpPerMinute + 5, (i) => login(`nobody${i}`, '10.200.0.1'));
+    const found = await firstLimited(loginRateLimits.perIpPerMinute + 5, (i) =>
+      login(`nobody${i}`, '10.200.0.1'),
+    );
     expect(found.at).toBe(loginRateLimits.perIpPerMinute + 1);
     expectRateLimited(found.reply!);
     // Another address is not affected.
@@ -52,7 +57,9 @@ describe('login', () => {
   });
 
   it(`allows ${loginRateLimits.perAccountPerMinute} attempts a minute on one account from any IPs, then 429`, async () => {
-    const found = await firstLimited(loginRateLimits.perAccountPerMinute + 5, (i) => login('target-account', `10.201.0.${i + 1}`));
+    const found = await firstLimited(loginRateLimits.perAccountPerMinute + 5, (i) =>
+      login('target-account', `10.201.0.${i + 1}`),
+    );
     expect(found.at).toBe(loginRateLimits.perAccountPerMinute + 1);
     expectRateLimited(found.reply!);
   });
@@ -61,7 +68,13 @@ describe('login', () => {
     const password = 'Correct-horse-42';
     const created = await h.as('super_admin', '/api/v1/staff', {
       method: 'POST',
-      body: { account: 'lockme', name: '锁定测试', role: 'community_staff', scopeRegionId: h.world.own.communityId, password },
+      body: {
+        account: 'lockme',
+        name: '锁定测试',
+        role: 'community_staff',
+        scopeRegionId: h.world.own.communityId,
+        password,
+      },
     });
     expect(created.status).toBe(201);
     expect((await login('lockme', '10.202.0.1', password)).status).toBe(200);
@@ -89,27 +102,48 @@ describe('login', () => {
 
 describe('submissions', () => {
   let serial = 0;
-  const complaint = () => ({ projectId: h.world.own.projectId, category: 'other', text: `连续提交的投诉内容测试第${++serial}条`, visibility: 'private' });
+  const complaint = () => ({
+    projectId: h.world.own.projectId,
+    category: 'other',
+    text: `连续提交的投诉内容测试第${++serial}条`,
+    visibility: 'private',
+  });
 
   it('limits complaints per account', async () => {
-    const found = await firstLimited(60, () => h.as('resident', '/api/v1/complaints', { method: 'POST', body: complaint(), ip: `10.210.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` }));
+    const found = await firstLimited(60, () =>
+      h.as('resident', '/api/v1/complaints', {
+        method: 'POST',
+        body: complaint(),
+        ip: `10.210.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+      }),
+    );
     expectLimit('rate limit :: complaints per account', found);
   });
 
   it('limits complaints per IP', async () => {
     const callers = ['supervisor', 'resident'];
-    const found = await firstLimited(60, (i) => h.as(callers[i % 2], '/api/v1/complaints', { method: 'POST', body: complaint(), ip: '10.211.0.1' }));
+    const found = await firstLimited(60, (i) =>
+      h.as(callers[i % 2], '/api/v1/complaints', { method: 'POST', body: complaint(), ip: '10.211.0.1' }),
+    );
     expectLimit('rate limit :: complaints per IP', found);
   });
 
   it('limits binding-code guesses per account', async () => {
-    const found = await firstLimited(40, (i) => h.as('resident', '/api/v1/bindings/redeem', { method: 'POST', body: { code: `ABCD${String(2345 + i).slice(-4)}` } }));
+    const found = await firstLimited(40, (i) =>
+      h.as('resident', '/api/v1/bindings/redeem', {
+        method: 'POST',
+        body: { code: `ABCD${String(2345 + i).slice(-4)}` },
+      }),
+    );
     expect(found.at).toBeGreaterThan(1);
     expectRateLimited(found.reply!);
   });
 
   it('limits uploads per account', async () => {
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
     const found = await firstLimited(150, () => {
       const form = new FormData();
       form.append('file', new Blob([png], { type: 'image/png' }), 'a.png');

@@ -18,12 +18,21 @@ beforeAll(async () => {
   for (const [i, text] of texts.entries()) {
     const r = await h.as(i % 2 ? 'supervisor' : 'resident', '/api/v1/complaints', {
       method: 'POST',
-      body: { projectId: own.projectId, category: 'safety', text, buildingId: own.buildingId, visibility: i === 2 ? 'anonymous' : 'public' },
+      body: {
+        projectId: own.projectId,
+        category: 'safety',
+        text,
+        buildingId: own.buildingId,
+        visibility: i === 2 ? 'anonymous' : 'public',
+      },
     });
     expect(r.status).toBe(201);
   }
   // A progress update by the street office, the way the board shows it.
-  await h.as('street_staff', `/api/v1/projects/${own.projectId}/progress`, { method: 'POST', body: { text: '管网改造完成一半', percent: 50 } });
+  await h.as('street_staff', `/api/v1/projects/${own.projectId}/progress`, {
+    method: 'POST',
+    body: { text: '管网改造完成一半', percent: 50 },
+  });
 });
 afterAll(async () => h?.close());
 
@@ -38,7 +47,8 @@ function leaks(text: string): string[] {
 function unknownLeaks(found: string[], key: string, isThatBug: (leak: string) => boolean): string[] {
   if (!isKnown(key)) return found;
   const rest = found.filter((l) => !isThatBug(l));
-  if (rest.length < found.length) console.log(`known failure: ${knownFailures[key]} (${found.filter(isThatBug).join(', ')})`);
+  if (rest.length < found.length)
+    console.log(`known failure: ${knownFailures[key]} (${found.filter(isThatBug).join(', ')})`);
   return rest;
 }
 
@@ -48,19 +58,35 @@ describe('public pages show no names and no phone numbers', () => {
       const r = await h.as(caller, `/api/v1/complaints/public?projectId=${h.world.own.projectId}`);
       expect(r.status).toBe(200);
       expect((r.json as { items: unknown[] }).items.length).toBeGreaterThanOrEqual(3);
-      expect(unknownLeaks(leaks(r.text), 'redaction :: phone with separators in complaint text', (l) => /[ -]/.test(l))).toEqual([]);
+      expect(
+        unknownLeaks(leaks(r.text), 'redaction :: phone with separators in complaint text', (l) =>
+          /[ -]/.test(l),
+        ),
+      ).toEqual([]);
     }
   });
 
   it('the notice board, its progress list and the public project search', async () => {
     const { own } = h.world;
-    for (const p of [`/api/v1/projects/${own.projectId}/board`, `/api/v1/projects/${own.projectId}/progress`, `/api/v1/projects/search?q=${encodeURIComponent('测试')}`]) {
+    for (const p of [
+      `/api/v1/projects/${own.projectId}/board`,
+      `/api/v1/projects/${own.projectId}/progress`,
+      `/api/v1/projects/search?q=${encodeURIComponent('测试')}`,
+    ]) {
       const r = await h.as(undefined, p);
       expect(r.status, p).toBe(200);
-      const authors = ((r.json as { latestProgress?: { authorName?: string }[]; items?: { authorName?: string }[] }).latestProgress ??
+      const authors = (
+        (r.json as { latestProgress?: { authorName?: string }[]; items?: { authorName?: string }[] })
+          .latestProgress ??
         (r.json as { items?: { authorName?: string }[] }).items ??
-        []).map((x) => x.authorName);
-      expect(unknownLeaks(leaks(r.text), 'redaction :: progress author name on the board', (l) => authors.includes(l)), p).toEqual([]);
+        []
+      ).map((x) => x.authorName);
+      expect(
+        unknownLeaks(leaks(r.text), 'redaction :: progress author name on the board', (l) =>
+          authors.includes(l),
+        ),
+        p,
+      ).toEqual([]);
     }
   });
 });

@@ -17,7 +17,9 @@ let rec: SchemaRecorder;
 let size = 0;
 let mismatchCount = 0;
 const known: string[] = [];
-const routes = discoverRoutes().sort((a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET') || a.key.localeCompare(b.key));
+const routes = discoverRoutes().sort(
+  (a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET') || a.key.localeCompare(b.key),
+);
 beforeAll(async () => {
   rec = new SchemaRecorder(await loadSharedSchemas());
   h = await startHarness();
@@ -40,7 +42,11 @@ describe('access matrix matches the expected table', () => {
       const shape = await probeRoute(h, rec, route);
       if (route.method !== 'GET') await h.reset();
       const exp = expectedAccess[route.key];
-      const baseline = await sendCell(h, route, shape, { caller: 'super_admin', token: 'none', region: 'own' });
+      const baseline = await sendCell(h, route, shape, {
+        caller: 'super_admin',
+        token: 'none',
+        region: 'own',
+      });
       const mismatches: string[] = [];
       // The row's cells go out together: each is judged on its own reply (a 409 from a concurrent write still
       // shows that the caller got through, a 403 that it did not).

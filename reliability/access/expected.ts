@@ -17,7 +17,15 @@ export interface Expected {
   optional?: boolean;
 }
 
-const any: Role[] = ['resident', 'supervisor', 'community_staff', 'street_staff', 'bureau_admin', 'expert', 'super_admin'];
+const any: Role[] = [
+  'resident',
+  'supervisor',
+  'community_staff',
+  'street_staff',
+  'bureau_admin',
+  'expert',
+  'super_admin',
+];
 const staffAll: Role[] = ['community_staff', 'street_staff', 'bureau_admin', 'expert', 'super_admin'];
 /** Community workers upward: households, surveys, complaints, supervision, audit. */
 const handlers: Role[] = ['community_staff', 'street_staff', 'bureau_admin', 'super_admin'];

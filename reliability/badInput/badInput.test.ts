@@ -24,12 +24,15 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => {
-  console.log(`bad-input corpus: ${corpusSize} requests over ${routes.length} routes; ${known.length} known failures`);
+  console.log(
+    `bad-input corpus: ${corpusSize} requests over ${routes.length} routes; ${known.length} known failures`,
+  );
   for (const k of known) console.log(`known failure: ${k}`);
   await h?.close();
 });
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function targetOf(route: (typeof routes)[number], shape: RouteShape): RouteTarget {
   const params = ownParams(h, route);
@@ -58,12 +61,18 @@ describe('bad input corpus: 4xx with a code and a Chinese message, nothing writt
       const failures: string[] = [];
       const before = await dumpDatabase(h.server.db.connection);
       for (const c of cases) {
-        const r = await h.as(shape.caller, c.path, { method: c.method, body: c.body, raw: c.raw, contentType: c.contentType });
+        const r = await h.as(shape.caller, c.path, {
+          method: c.method,
+          body: c.body,
+          raw: c.raw,
+          contentType: c.contentType,
+        });
         const why = notAProperClientError(r);
         if (why) (isKnown(`${route.key} :: ${c.label}`) ? known : failures).push(`${c.label} → ${why}`);
       }
       const changed = diffDumps(before, await dumpDatabase(h.server.db.connection));
-      if (changed.length) (isKnown(`${route.key} :: db`) ? known : failures).push(`database changed: ${changed.join('; ')}`);
+      if (changed.length)
+        (isKnown(`${route.key} :: db`) ? known : failures).push(`database changed: ${changed.join('; ')}`);
       expect(failures).toEqual([]);
     });
   }

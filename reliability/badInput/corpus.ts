@@ -28,7 +28,17 @@ const hasBody = (m: string) => m === 'POST' || m === 'PUT' || m === 'PATCH';
 /** 1 MB is the JSON limit (app.ts); this is past it. */
 export const overLimitBytes = 1024 * 1024 + 64 * 1024;
 
-const malformedJson = ['{', '{"a":}', '[1,2', 'nul', "{'a':1}", '{"a":1,}', '\u0000\u0001', '{"a":"\\ud800"', '{"a":1}{"b":2}'];
+const malformedJson = [
+  '{',
+  '{"a":}',
+  '[1,2',
+  'nul',
+  "{'a':1}",
+  '{"a":1,}',
+  '\u0000\u0001',
+  '{"a":"\\ud800"',
+  '{"a":1}{"b":2}',
+];
 const nonObjectRoots = ['null', '[]', '"text"', '42', 'true'];
 const operatorBodies: Record<string, unknown>[] = [
   { $gt: '' },
@@ -62,7 +72,8 @@ function withQuery(path: string, q: Record<string, string | string[]>): string {
 
 function queryString(base: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(base)) if (v !== undefined && v !== null && typeof v !== 'object') out[k] = String(v);
+  for (const [k, v] of Object.entries(base))
+    if (v !== undefined && v !== null && typeof v !== 'object') out[k] = String(v);
   return out;
 }
 
@@ -77,7 +88,9 @@ export function casesFor(t: RouteTarget): BadCase[] {
   // Path parameters: traversal, operators, over-long and malformed ids.
   for (const name of t.paramNames) {
     for (const bad of traversalIds) {
-      const path = t.pattern.replace(/:([A-Za-z0-9_]+)/g, (_m, n: string) => (n === name ? bad : encodeURIComponent(t.params[n] ?? '')));
+      const path = t.pattern.replace(/:([A-Za-z0-9_]+)/g, (_m, n: string) =>
+        n === name ? bad : encodeURIComponent(t.params[n] ?? ''),
+      );
       add(`param ${name}=${bad.slice(0, 30)}`, { path, ...(hasBody(t.method) ? { body: validBody } : {}) });
     }
   }
@@ -100,12 +113,22 @@ export function casesFor(t: RouteTarget): BadCase[] {
   if (!hasBody(t.method)) return cases;
 
   // Bodies the parser or the operator guard refuse, whatever the route.
-  for (const raw of malformedJson) add(`malformed json ${JSON.stringify(raw)}`, { path: basePath, raw, contentType: 'application/json' });
-  for (const raw of nonObjectRoots) add(`root ${raw}`, { path: basePath, raw, contentType: 'application/json' });
+  for (const raw of malformedJson)
+    add(`malformed json ${JSON.stringify(raw)}`, { path: basePath, raw, contentType: 'application/json' });
+  for (const raw of nonObjectRoots)
+    add(`root ${raw}`, { path: basePath, raw, contentType: 'application/json' });
   add('text/plain body', { path: basePath, raw: JSON.stringify(validBody), contentType: 'text/plain' });
   add('form body', { path: basePath, raw: 'a=1&b[$gt]=2', contentType: 'application/x-www-form-urlencoded' });
-  add('xml body', { path: basePath, raw: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>', contentType: 'application/xml' });
-  add('body past the size limit', { path: basePath, raw: JSON.stringify({ ...validBody, pad: 'x'.repeat(overLimitBytes) }), contentType: 'application/json' });
+  add('xml body', {
+    path: basePath,
+    raw: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+    contentType: 'application/xml',
+  });
+  add('body past the size limit', {
+    path: basePath,
+    raw: JSON.stringify({ ...validBody, pad: 'x'.repeat(overLimitBytes) }),
+    contentType: 'application/json',
+  });
   const first = Object.keys(validBody)[0] ?? 'x';
   for (const [label, value] of [
     ['huge string near the size limit', '长'.repeat(300_000)],
@@ -114,10 +137,25 @@ export function casesFor(t: RouteTarget): BadCase[] {
     const body = { ...validBody, [first]: value };
     if (!t.body?.schema.safeParse(body).success) add(label, { path: basePath, body });
   }
-  add('deep nesting', { path: basePath, raw: '{"a":'.repeat(5000) + '1' + '}'.repeat(5000), contentType: 'application/json' });
-  for (const op of operatorBodies) add(`operator body ${JSON.stringify(op).slice(0, 30)}`, { path: basePath, body: { ...validBody, ...op } });
-  add('__proto__ key', { path: basePath, raw: JSON.stringify(validBody).replace(/^\{/, '{"__proto__":{"role":"super_admin"},'), contentType: 'application/json' });
-  add('constructor.prototype key', { path: basePath, body: { ...validBody, constructor: { prototype: { isAdmin: true } } } });
+  add('deep nesting', {
+    path: basePath,
+    raw: '{"a":'.repeat(5000) + '1' + '}'.repeat(5000),
+    contentType: 'application/json',
+  });
+  for (const op of operatorBodies)
+    add(`operator body ${JSON.stringify(op).slice(0, 30)}`, {
+      path: basePath,
+      body: { ...validBody, ...op },
+    });
+  add('__proto__ key', {
+    path: basePath,
+    raw: JSON.stringify(validBody).replace(/^\{/, '{"__proto__":{"role":"super_admin"},'),
+    contentType: 'application/json',
+  });
+  add('constructor.prototype key', {
+    path: basePath,
+    body: { ...validBody, constructor: { prototype: { isAdmin: true } } },
+  });
 
   // Schema-driven: every field missing, of the wrong type, an operator, huge; every case the schema refuses.
   if (t.body) {
@@ -135,7 +173,8 @@ export function casesFor(t: RouteTarget): BadCase[] {
         push(`missing ${p}`, rest);
       }
       for (const v of wrongTypeValues) push(`${p} as ${JSON.stringify(v).slice(0, 12)}`, { ...base, [p]: v });
-      for (const v of injectedValues) add(`${p} operator ${JSON.stringify(v)}`, { path: basePath, body: { ...base, [p]: v } });
+      for (const v of injectedValues)
+        add(`${p} operator ${JSON.stringify(v)}`, { path: basePath, body: { ...base, [p]: v } });
       // Past every length limit in shared/ (≤ 5,000 characters, ≤ 500 items); the body-size limit has its own case.
       push(`${p} huge string`, { ...base, [p]: '长'.repeat(20_000) });
       push(`${p} huge array`, { ...base, [p]: Array.from({ length: 5_000 }, (_, i) => `x${i}`) });

@@ -12,7 +12,10 @@ import { traversalIds } from './corpus';
  * forms and traversal in names are refused with a 4xx, a code and a Chinese message; nothing is stored; stored
  * names are random and files are served with their image type only.
  */
-const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 let h: Harness;
 let uploadDir: string;
 beforeAll(async () => {
@@ -34,16 +37,26 @@ afterAll(async () => {
 
 function upload(data: Buffer | string, filename: string, type: string, field = 'file') {
   const form = new FormData();
-  form.append(field, new Blob([data], { type }), filename);
+  form.append(field, new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type }), filename);
   return h.as('resident', '/api/v1/uploads', { method: 'POST', raw: form });
 }
 
 const hostile: [string, Buffer | string, string, string][] = [
   ['text named .png', '这不是图片', 'evil.png', 'image/png'],
   ['HTML with script', '<html><script>alert(document.cookie)</script></html>', 'x.jpg', 'image/jpeg'],
-  ['SVG with script', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>', 'x.svg', 'image/svg+xml'],
+  [
+    'SVG with script',
+    '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>',
+    'x.svg',
+    'image/svg+xml',
+  ],
   ['PHP as .php.jpg', '<?php system($_GET["c"]); ?>', 'shell.php.jpg', 'image/jpeg'],
-  ['ELF executable', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...Array(56).fill(0)]), 'a.gif', 'image/gif'],
+  [
+    'ELF executable',
+    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...Array(56).fill(0)]),
+    'a.gif',
+    'image/gif',
+  ],
   ['PDF', '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF', 'doc.webp', 'image/webp'],
   ['ZIP', Buffer.from([0x50, 0x4b, 0x03, 0x04, ...Array(26).fill(0)]), 'a.png', 'image/png'],
   ['empty file', Buffer.alloc(0), 'empty.png', 'image/png'],
@@ -56,10 +69,22 @@ describe('uploads', () => {
     const before = digest(await dumpDatabase(h.server.db.connection));
     const failures: string[] = [];
     const replies = [
-      ...(await Promise.all(hostile.map(async ([label, data, name, type]) => [label, await upload(data, name, type)] as const))),
+      ...(await Promise.all(
+        hostile.map(async ([label, data, name, type]) => [label, await upload(data, name, type)] as const),
+      )),
       ['wrong field name', await upload(png, 'a.png', 'image/png', 'photo')] as const,
-      ['JSON instead of a form', await h.as('resident', '/api/v1/uploads', { method: 'POST', body: { file: png.toString('base64') } })] as const,
-      ['truncated multipart', await h.as('resident', '/api/v1/uploads', { method: 'POST', raw: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n\x89PNG', contentType: 'multipart/form-data; boundary=x' })] as const,
+      [
+        'JSON instead of a form',
+        await h.as('resident', '/api/v1/uploads', { method: 'POST', body: { file: png.toString('base64') } }),
+      ] as const,
+      [
+        'truncated multipart',
+        await h.as('resident', '/api/v1/uploads', {
+          method: 'POST',
+          raw: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n\x89PNG',
+          contentType: 'multipart/form-data; boundary=x',
+        }),
+      ] as const,
     ];
     for (const [label, r] of replies) {
       const why = notAProperClientError(r);
@@ -92,7 +117,7 @@ describe('uploads', () => {
     ] as const) {
       const form = new FormData();
       form.append('compoundId', h.world.own.compoundId);
-      form.append('file', new Blob([data]), name);
+      form.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)]), name);
       const r = await h.as('community_staff', '/api/v1/households/import', { method: 'POST', raw: form });
       expect(notAProperClientError(r), `${name}: ${r.text.slice(0, 200)}`).toBeNull();
     }
@@ -100,7 +125,12 @@ describe('uploads', () => {
   });
 
   it('never serves anything but a stored image by name', async () => {
-    for (const bad of [...traversalIds, '..%2F..%2F..%2Fpackage.json', `${'a'.repeat(32)}.png`, `${'a'.repeat(32)}.svg`]) {
+    for (const bad of [
+      ...traversalIds,
+      '..%2F..%2F..%2Fpackage.json',
+      `${'a'.repeat(32)}.png`,
+      `${'a'.repeat(32)}.svg`,
+    ]) {
       const r = await h.as(undefined, `/api/v1/uploads/${bad}`);
       expect(notAProperClientError(r), bad).toBeNull();
     }

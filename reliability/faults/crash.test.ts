@@ -33,9 +33,16 @@ describe('SIGKILL during a ballot and survey burst', () => {
     const world: World = await seedDataDir(dataDir, { extraResidents: households });
     const auth = (caller: string) => bearer('valid', world.users[caller], secret);
     server = await startChild(dataDir, { JWT_SECRET: secret });
-    const as = (caller: string, p: string, o: Parameters<typeof send>[2] = {}) => send(server!.url, p, { ...o, auth: auth(caller) });
-    const survey = await as('community_staff', '/api/v1/surveys', { method: 'POST', body: surveyBody(world.own.projectId) });
-    const vote = await as('street_staff', '/api/v1/votes', { method: 'POST', body: voteBody(world.own.projectId) });
+    const as = (caller: string, p: string, o: Parameters<typeof send>[2] = {}) =>
+      send(server!.url, p, { ...o, auth: auth(caller) });
+    const survey = await as('community_staff', '/api/v1/surveys', {
+      method: 'POST',
+      body: surveyBody(world.own.projectId),
+    });
+    const vote = await as('street_staff', '/api/v1/votes', {
+      method: 'POST',
+      body: voteBody(world.own.projectId),
+    });
     expect([survey.status, vote.status]).toEqual([201, 201]);
     const surveyId = (survey.json as { id: string }).id;
     const voteId = (vote.json as { id: string }).id;
@@ -57,14 +64,22 @@ describe('SIGKILL during a ballot and survey burst', () => {
         const s = sent[next++];
         const p =
           s.kind === 'ballot'
-            ? as(s.caller, `/api/v1/votes/${voteId}/ballots/${s.hh}`, { method: 'PUT', body: { optionId: s.option } })
-            : as(s.caller, `/api/v1/surveys/${surveyId}/responses/${s.hh}`, { method: 'PUT', body: { answers: { agree: s.option } } });
+            ? as(s.caller, `/api/v1/votes/${voteId}/ballots/${s.hh}`, {
+                method: 'PUT',
+                body: { optionId: s.option },
+              })
+            : as(s.caller, `/api/v1/surveys/${surveyId}/responses/${s.hh}`, {
+                method: 'PUT',
+                body: { answers: { agree: s.option } },
+              });
         const r: Reply | undefined = await p.catch(() => undefined);
         if (r && r.status < 300) {
           s.acked = true;
           if (++acked >= killAt) killed ??= server!.kill();
         } else if (r) {
-          throw new Error(`${s.kind} for ${s.hh} refused before the crash: ${r.status} ${r.text.slice(0, 200)}`);
+          throw new Error(
+            `${s.kind} for ${s.hh} refused before the crash: ${r.status} ${r.text.slice(0, 200)}`,
+          );
         }
       }
     };
@@ -72,13 +87,20 @@ describe('SIGKILL during a ballot and survey burst', () => {
     await killed;
     const attempted = sent.slice(0, next);
     const ackedList = attempted.filter((s) => s.acked);
-    console.log(`crash: ${attempted.length} requests sent, ${ackedList.length} acknowledged before SIGKILL, ${attempted.length - ackedList.length} in flight`);
+    console.log(
+      `crash: ${attempted.length} requests sent, ${ackedList.length} acknowledged before SIGKILL, ${attempted.length - ackedList.length} in flight`,
+    );
     expect(ackedList.length).toBeGreaterThanOrEqual(killAt);
 
     // Restart on the same data dir.
     server = await startChild(dataDir, { JWT_SECRET: secret });
     const present = async (s: Sent) => {
-      const r = await as(s.caller, s.kind === 'ballot' ? `/api/v1/votes/${voteId}/ballots/${s.hh}` : `/api/v1/surveys/${surveyId}/responses/${s.hh}`);
+      const r = await as(
+        s.caller,
+        s.kind === 'ballot'
+          ? `/api/v1/votes/${voteId}/ballots/${s.hh}`
+          : `/api/v1/surveys/${surveyId}/responses/${s.hh}`,
+      );
       if (r.status === 404) return undefined;
       expect(r.status, r.text).toBe(200);
       const b = r.json as { optionId?: string; answers?: { agree?: string } };
@@ -95,15 +117,30 @@ describe('SIGKILL during a ballot and survey burst', () => {
     }
     const ballots = landed.filter((s) => s.kind === 'ballot');
     const answers = landed.filter((s) => s.kind === 'answer');
-    console.log(`crash: after restart ${ballots.length} ballots and ${answers.length} answers found (${landed.length - ackedList.length} in-flight ones had landed)`);
+    console.log(
+      `crash: after restart ${ballots.length} ballots and ${answers.length} answers found (${landed.length - ackedList.length} in-flight ones had landed)`,
+    );
 
     // The tally after close equals the one computed from the requests that landed.
     const closed = await as('street_staff', `/api/v1/votes/${voteId}/close`, { method: 'POST' });
     expect(closed.status, closed.text).toBe(200);
-    const tally = (closed.json as { tally: { participation: { households: number }; approval: { options: { optionId: string; households: number }[]; abstentions: { households: number } } } }).tally;
+    const tally = (
+      closed.json as {
+        tally: {
+          participation: { households: number };
+          approval: {
+            options: { optionId: string; households: number }[];
+            abstentions: { households: number };
+          };
+        };
+      }
+    ).tally;
     expect(tally.participation.households).toBe(ballots.length);
     const count = (o: string) => ballots.filter((b) => b.option === o).length;
-    expect(Object.fromEntries(tally.approval.options.map((o) => [o.optionId, o.households]))).toEqual({ yes: count('yes'), no: count('no') });
+    expect(Object.fromEntries(tally.approval.options.map((o) => [o.optionId, o.households]))).toEqual({
+      yes: count('yes'),
+      no: count('no'),
+    });
     expect(tally.approval.abstentions.households).toBe(count('abstain'));
     const collection = await as('community_staff', `/api/v1/surveys/${surveyId}/collection`);
     expect((collection.json as { responded: number }).responded).toBe(answers.length);

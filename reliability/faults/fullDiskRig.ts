@@ -62,7 +62,8 @@ export async function journalSeamRig(): Promise<FullDiskRig> {
     dir,
     journal: {
       beforeWrite: () => {
-        if (full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        if (full)
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       },
     },
   });

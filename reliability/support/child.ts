@@ -28,7 +28,11 @@ export async function freePort(): Promise<number> {
  * The real server (`server/src/main.ts`) as a child process on a data dir kept on disk, as production runs it.
  * Resolves once /api/v1/health answers ok.
  */
-export async function startChild(dataDir: string, env: Record<string, string> = {}, port?: number): Promise<ChildServer> {
+export async function startChild(
+  dataDir: string,
+  env: Record<string, string> = {},
+  port?: number,
+): Promise<ChildServer> {
   const p = port ?? (await freePort());
   const url = `http://127.0.0.1:${p}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
@@ -55,7 +59,8 @@ export async function startChild(dataDir: string, env: Record<string, string> = 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited early:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`server exited early:\n${output}`);
     try {
       const res = await fetch(`${url}/api/v1/health`);
       if (res.ok && ((await res.json()) as { ok: boolean }).ok) break;

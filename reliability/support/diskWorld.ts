@@ -2,7 +2,10 @@ import { connectDatabase } from '../../server/src/db/connect';
 import { buildWorld, type World } from './world';
 
 /** Seeds a world into a data dir kept on disk (the embedded engine's journal), then closes it for a child server. */
-export async function seedDataDir(dataDir: string, opts: { households?: number; extraResidents?: number }): Promise<World> {
+export async function seedDataDir(
+  dataDir: string,
+  opts: { households?: number; extraResidents?: number },
+): Promise<World> {
   const db = await connectDatabase({ dataDir });
   try {
     return await buildWorld(opts);

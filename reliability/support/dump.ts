@@ -33,7 +33,9 @@ export function diffDumps(before: Dump, after: Dump): string[] {
     const added = [...b].filter((d) => !a.has(d));
     const removed = [...a].filter((d) => !b.has(d));
     if (added.length || removed.length)
-      lines.push(`${name}: +${added.length} -${removed.length} ${(added[0] ?? removed[0] ?? '').slice(0, 300)}`);
+      lines.push(
+        `${name}: +${added.length} -${removed.length} ${(added[0] ?? removed[0] ?? '').slice(0, 300)}`,
+      );
   }
   return lines;
 }

@@ -46,8 +46,27 @@ export const surveyBody = (projectId: string) => ({
   title: '小区改造征求意见表',
   description: '请每户填写一份',
   questions: [
-    { id: 'agree', title: '您是否同意本小区实施改造', required: true, type: 'single', options: [{ id: 'yes', label: '同意' }, { id: 'no', label: '不同意' }] },
-    { id: 'items', title: '最希望改造的内容', type: 'multiple', options: [{ id: 'pipes', label: '地下管网' }, { id: 'roads', label: '道路' }, { id: 'parking', label: '停车位' }], minSelect: 0 },
+    {
+      id: 'agree',
+      title: '您是否同意本小区实施改造',
+      required: true,
+      type: 'single',
+      options: [
+        { id: 'yes', label: '同意' },
+        { id: 'no', label: '不同意' },
+      ],
+    },
+    {
+      id: 'items',
+      title: '最希望改造的内容',
+      type: 'multiple',
+      options: [
+        { id: 'pipes', label: '地下管网' },
+        { id: 'roads', label: '道路' },
+        { id: 'parking', label: '停车位' },
+      ],
+      minSelect: 0,
+    },
     { id: 'note', title: '其他意见', type: 'text', maxLength: 200 },
   ],
   ...openWindow(),
@@ -77,14 +96,29 @@ export async function createParticipation(
   world: World,
 ): Promise<Participation> {
   const projectId = world.own.projectId;
-  const survey = await as('community_staff', '/api/v1/surveys', { method: 'POST', body: surveyBody(projectId) });
+  const survey = await as('community_staff', '/api/v1/surveys', {
+    method: 'POST',
+    body: surveyBody(projectId),
+  });
   const vote = await as('street_staff', '/api/v1/votes', { method: 'POST', body: voteBody(projectId) });
-  const complaint = await as('resident', '/api/v1/complaints', { method: 'POST', body: complaintBody(projectId) });
-  const priv = await as('resident', '/api/v1/complaints', { method: 'POST', body: complaintBody(projectId, 'private') });
+  const complaint = await as('resident', '/api/v1/complaints', {
+    method: 'POST',
+    body: complaintBody(projectId),
+  });
+  const priv = await as('resident', '/api/v1/complaints', {
+    method: 'POST',
+    body: complaintBody(projectId, 'private'),
+  });
   const last = world.own.householdIds.length - 1;
   const binding = await as('applicant', '/api/v1/bindings', {
     method: 'POST',
-    body: { buildingId: world.own.buildingId, unit: String(1 + (last % 3)), room: String(101 + last), name: '申请人', phone: '13700000000' },
+    body: {
+      buildingId: world.own.buildingId,
+      unit: String(1 + (last % 3)),
+      room: String(101 + last),
+      name: '申请人',
+      phone: '13700000000',
+    },
   });
   return {
     surveyId: idOf(survey),

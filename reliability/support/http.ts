@@ -28,9 +28,9 @@ export const freshIp = () => {
 export async function send(base: string, path: string, opts: SendOptions = {}): Promise<Reply> {
   const headers: Record<string, string> = { 'X-Forwarded-For': opts.ip ?? freshIp(), ...opts.headers };
   if (opts.auth) headers.Authorization = opts.auth;
-  let body: BodyInit | undefined;
+  let body: RequestInit['body'];
   if (opts.raw !== undefined) {
-    body = opts.raw as BodyInit;
+    body = opts.raw as RequestInit['body'];
     if (opts.contentType) headers['Content-Type'] = opts.contentType;
   } else if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
@@ -38,7 +38,9 @@ export async function send(base: string, path: string, opts: SendOptions = {}): 
   }
   const res = await fetch(base + path, { method: opts.method ?? 'GET', headers, body });
   const buf = Buffer.from(await res.arrayBuffer());
-  const text = (res.headers.get('content-type') ?? '').includes('json') ? buf.toString('utf8') : buf.toString('latin1');
+  const text = (res.headers.get('content-type') ?? '').includes('json')
+    ? buf.toString('utf8')
+    : buf.toString('latin1');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -54,7 +56,9 @@ const chinese = /[\u4e00-\u9fa5]/;
 export function notAProperClientError(r: Reply): string | null {
   if (r.status < 400 || r.status >= 500) return `status ${r.status}`;
   const err = (r.json as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-  if (!err || typeof err.code !== 'string' || !err.code) return `status ${r.status} without error.code: ${r.text.slice(0, 120)}`;
-  if (typeof err.message !== 'string' || !chinese.test(err.message)) return `status ${r.status} message not Chinese: ${String(err.message)}`;
+  if (!err || typeof err.code !== 'string' || !err.code)
+    return `status ${r.status} without error.code: ${r.text.slice(0, 120)}`;
+  if (typeof err.message !== 'string' || !chinese.test(err.message))
+    return `status ${r.status} message not Chinese: ${String(err.message)}`;
   return null;
 }

@@ -34,7 +34,12 @@ export type FieldOverride = (name: string, schema: JsonSchema) => fc.Arbitrary<u
 const objectIdArb = fc.stringMatching(/^[0-9a-f]{24}$/);
 
 /** An arbitrary of values the JSON schema accepts (refinements the schema cannot express aside). */
-export function arbitraryFor(schema: JsonSchema, root: JsonSchema = schema, override?: FieldOverride, depth = 0): fc.Arbitrary<unknown> {
+export function arbitraryFor(
+  schema: JsonSchema,
+  root: JsonSchema = schema,
+  override?: FieldOverride,
+  depth = 0,
+): fc.Arbitrary<unknown> {
   if (schema.$ref) {
     const name = schema.$ref.replace(/^#\/\$defs\//, '');
     const target = root.$defs?.[name];
@@ -51,8 +56,12 @@ export function arbitraryFor(schema: JsonSchema, root: JsonSchema = schema, over
       return stringArb(schema);
     case 'integer':
     case 'number': {
-      const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -1000);
-      const max = Math.min(schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : 1000), min + 1000);
+      const min =
+        schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -1000);
+      const max = Math.min(
+        schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : 1000),
+        min + 1000,
+      );
       return fc.integer({ min: Math.ceil(Math.max(min, -1e6)), max: Math.floor(Math.max(max, min)) });
     }
     case 'boolean':
@@ -62,8 +71,11 @@ export function arbitraryFor(schema: JsonSchema, root: JsonSchema = schema, over
     case 'array': {
       const min = schema.minItems ?? 0;
       const max = Math.min(schema.maxItems ?? min + 3, min + 3);
-      if (schema.prefixItems) return fc.tuple(...schema.prefixItems.map((s) => arbitraryFor(s, root, override, depth + 1)));
-      const item = schema.items ? arbitraryFor(schema.items, root, override, depth + 1) : fc.string({ maxLength: 5 });
+      if (schema.prefixItems)
+        return fc.tuple(...schema.prefixItems.map((s) => arbitraryFor(s, root, override, depth + 1)));
+      const item = schema.items
+        ? arbitraryFor(schema.items, root, override, depth + 1)
+        : fc.string({ maxLength: 5 });
       return fc.array(item, { minLength: min, maxLength: max });
     }
     case 'object': {
@@ -84,19 +96,28 @@ export function arbitraryFor(schema: JsonSchema, root: JsonSchema = schema, over
 }
 
 function stringArb(schema: JsonSchema): fc.Arbitrary<string> {
-  if (schema.format === 'date-time') return fc.date({ min: new Date('2025-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (schema.format === 'date-time')
+    return fc
+      .date({ min: new Date('2025-01-01'), max: new Date('2027-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString());
   if (schema.pattern === '^[0-9a-f]{24}$' || schema.pattern === '^[0-9a-fA-F]{24}$') return objectIdArb;
   const min = schema.minLength ?? 0;
   const max = Math.min(schema.maxLength ?? min + 12, min + 12);
   if (schema.pattern) {
     try {
       const re = new RegExp(schema.pattern);
-      return fc.stringMatching(re).filter((s) => s.length >= min && s.length <= (schema.maxLength ?? Infinity));
+      return fc
+        .stringMatching(re)
+        .filter((s) => s.length >= min && s.length <= (schema.maxLength ?? Infinity));
     } catch {
       // an ECMAScript-incompatible pattern: fall through to plain text
     }
   }
-  return fc.string({ unit: fc.constantFrom(...'居民意见改造abcXYZ0123'), minLength: Math.max(min, 1), maxLength: Math.max(max, 1) });
+  return fc.string({
+    unit: fc.constantFrom(...'居民意见改造abcXYZ0123'),
+    minLength: Math.max(min, 1),
+    maxLength: Math.max(max, 1),
+  });
 }
 
 /** One valid-looking sample (deterministic for a seed). */

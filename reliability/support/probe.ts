@@ -12,7 +12,8 @@ export interface RouteShape {
   query?: SharedSchema;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasBody = (m: string) => m === 'POST' || m === 'PUT' || m === 'PATCH';
 
 /**
@@ -28,7 +29,9 @@ export async function probeRoute(h: Harness, rec: SchemaRecorder, route: RouteIn
       const body = shape.body ? sampleFor(shape.body.json, round, idOverride(h)) : { __probe_body: 'b' };
       const query = shape.query ? sampleFor(shape.query.json, round, idOverride(h)) : { __probe_query: 'q' };
       const qs = new URLSearchParams();
-      if (isObj(query)) for (const [k, v] of Object.entries(query)) if (v !== undefined && typeof v !== 'object') qs.set(k, String(v));
+      if (isObj(query))
+        for (const [k, v] of Object.entries(query))
+          if (v !== undefined && typeof v !== 'object') qs.set(k, String(v));
       rec.take();
       const r = await h.as(caller, `${fillPath(route.path, params)}${qs.size ? `?${qs}` : ''}`, {
         method: route.method,
@@ -37,8 +40,13 @@ export async function probeRoute(h: Harness, rec: SchemaRecorder, route: RouteIn
       let learnt = false;
       for (const call of rec.take()) {
         if (!isObj(call.data)) continue;
-        if (!shape.body && '__probe_body' in call.data) (shape.body = call.schema), (learnt = true);
-        else if (!shape.query && '__probe_query' in call.data) (shape.query = call.schema), (learnt = true);
+        if (!shape.body && '__probe_body' in call.data) {
+          shape.body = call.schema;
+          learnt = true;
+        } else if (!shape.query && '__probe_query' in call.data) {
+          shape.query = call.schema;
+          learnt = true;
+        }
       }
       if (round === 0 && (r.status === 401 || r.status === 403)) break;
       shape.caller ??= caller;

@@ -28,7 +28,9 @@ export function discoverRoutes(router: Router = apiRouter()): RouteInfo[] {
   const out: RouteInfo[] = [];
   const layers = router.stack as unknown as LayerLike[];
   // router.use(auth(...)) puts the middleware in a method-less layer matching the resource's prefix.
-  const guards = layers.filter((l) => l.methods.length === 0 && l.stack.some((fn) => fn.name === 'authenticate'));
+  const guards = layers.filter(
+    (l) => l.methods.length === 0 && l.stack.some((fn) => fn.name === 'authenticate'),
+  );
   for (const layer of layers) {
     if (typeof layer.path !== 'string' || layer.methods.length === 0) continue;
     for (const method of layer.methods) {
@@ -51,5 +53,7 @@ export function discoverRoutes(router: Router = apiRouter()): RouteInfo[] {
 
 /** Fills a path pattern's parameters; a missing value stays a well-formed but unknown ObjectId. */
 export function fillPath(path: string, values: Record<string, string>): string {
-  return path.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) => encodeURIComponent(values[name] ?? '0123456789abcdef01234567'));
+  return path.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) =>
+    encodeURIComponent(values[name] ?? '0123456789abcdef01234567'),
+  );
 }

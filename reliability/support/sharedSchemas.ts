@@ -15,7 +15,9 @@ export interface SharedSchema {
 /** Every zod schema exported by every `shared/src/*.ts` module (tests aside), so schemas that land later are found. */
 export async function loadSharedSchemas(): Promise<SharedSchema[]> {
   const out: SharedSchema[] = [];
-  const files = fs.readdirSync(sharedDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'));
+  const files = fs
+    .readdirSync(sharedDir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'));
   for (const file of files.sort()) {
     const mod = (await import(path.join(sharedDir, file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {

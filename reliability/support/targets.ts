@@ -4,7 +4,11 @@ import type { RouteInfo } from './routes';
 import type { FieldOverride, JsonSchema } from './jsonSchemaArb';
 
 /** Real branch-1 ids for path parameters, by parameter name or by the resource segment before it. */
-export function ownParams(h: Harness, route: RouteInfo, extra: Record<string, string> = {}): Record<string, string> {
+export function ownParams(
+  h: Harness,
+  route: RouteInfo,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   const { own, users } = h.world;
   const bySegment: Record<string, string | undefined> = {
     projects: own.projectId,
@@ -38,7 +42,10 @@ export function ownParams(h: Harness, route: RouteInfo, extra: Record<string, st
   const segments = route.path.split('/');
   for (const name of route.paramNames) {
     const i = segments.indexOf(`:${name}`);
-    const value = name === 'key' ? bySegment[segments[i - 1]] : (byName[name] ?? bySegment[segments[i - 1]] ?? extra[name]);
+    const value =
+      name === 'key'
+        ? bySegment[segments[i - 1]]
+        : (byName[name] ?? bySegment[segments[i - 1]] ?? extra[name]);
     if (value) out[name] = value;
   }
   return out;

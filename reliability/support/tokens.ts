@@ -9,7 +9,12 @@ export const badTokenKinds: TokenKind[] = ['none', 'expired', 'wrong_secret', 'a
 const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
 function claimsOf(user: AuthUser) {
-  return { sub: user.id, role: user.role, typ: 'access', ...(user.scopePath ? { scope: user.scopePath } : {}) };
+  return {
+    sub: user.id,
+    role: user.role,
+    typ: 'access',
+    ...(user.scopePath ? { scope: user.scopePath } : {}),
+  };
 }
 
 /** The Authorization header value for `user` presented as `kind` (undefined = no header). */

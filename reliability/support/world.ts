@@ -32,19 +32,31 @@ export interface World {
   secrets: { names: string[]; phones: string[] };
 }
 
-export const staffScopeLevel: Record<string, keyof Pick<Branch, 'districtId' | 'streetId' | 'communityId'>> = {
-  community_staff: 'communityId',
-  street_staff: 'streetId',
-  bureau_admin: 'districtId',
-  expert: 'districtId',
-};
-export const cellRoles: Role[] = ['resident', 'supervisor', 'community_staff', 'street_staff', 'bureau_admin', 'expert', 'super_admin'];
+export const staffScopeLevel: Record<string, keyof Pick<Branch, 'districtId' | 'streetId' | 'communityId'>> =
+  {
+    community_staff: 'communityId',
+    street_staff: 'streetId',
+    bureau_admin: 'districtId',
+    expert: 'districtId',
+  };
+export const cellRoles: Role[] = [
+  'resident',
+  'supervisor',
+  'community_staff',
+  'street_staff',
+  'bureau_admin',
+  'expert',
+  'super_admin',
+];
 
 const surnames = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜';
 let serial = 0;
 const person = (b: number) => {
   serial++;
-  return { name: `${surnames[serial % surnames.length]}测${'甲乙丙丁戊己庚辛'[serial % 8]}${b}号`, phone: `139${String(71000000 + serial * 7 + b).padStart(8, '0')}` };
+  return {
+    name: `${surnames[serial % surnames.length]}测${'甲乙丙丁戊己庚辛'[serial % 8]}${b}号`,
+    phone: `139${String(71000000 + serial * 7 + b).padStart(8, '0')}`,
+  };
 };
 
 async function branch(b: number, households: number, secrets: World['secrets']): Promise<Branch> {
@@ -89,20 +101,34 @@ async function branch(b: number, households: number, secrets: World['secrets']):
  * project each, one staff account per role and branch, and residents/supervisors bound to households.
  * `extraResidents` residents are bound one-to-one to branch-1 households after the first (load and fault runs).
  */
-export async function buildWorld(opts: { households?: number; extraResidents?: number } = {}): Promise<World> {
+export async function buildWorld(
+  opts: { households?: number; extraResidents?: number } = {},
+): Promise<World> {
   const secrets: World['secrets'] = { names: [], phones: [] };
   const n = Math.max(opts.households ?? 6, (opts.extraResidents ?? 0) + 3);
   const own = await branch(1, n, secrets);
   const other = await branch(2, 4, secrets);
   const users: Record<string, AuthUser> = {};
-  const regionPathOf = async (id: string) => (await mongoose.connection.db!.collection('regions').findOne({ _id: new mongoose.Types.ObjectId(id) }))!.path as string;
-  for (const [suffix, br] of [['', own], ['@other', other]] as const) {
+  const regionPathOf = async (id: string) =>
+    (await mongoose.connection.db!.collection('regions').findOne({ _id: new mongoose.Types.ObjectId(id) }))!
+      .path as string;
+  for (const [suffix, br] of [
+    ['', own],
+    ['@other', other],
+  ] as const) {
     for (const [role, field] of Object.entries(staffScopeLevel)) {
       const p = person(suffix ? 2 : 1);
       secrets.names.push(p.name);
       secrets.phones.push(p.phone);
       const scopePath = await regionPathOf(br[field]);
-      const u = await User.create({ role, account: `rel_${role}${suffix ? '_other' : ''}_${serial}`, name: p.name, phone: p.phone, scopeRegionId: br[field], scopePath });
+      const u = await User.create({
+        role: role as Role,
+        account: `rel_${role}${suffix ? '_other' : ''}_${serial}`,
+        name: p.name,
+        phone: p.phone,
+        scopeRegionId: br[field],
+        scopePath,
+      });
       users[`${role}${suffix}`] = { id: String(u._id), role: role as Role, scopePath };
     }
     for (const role of ['resident', 'supervisor'] as const) {
@@ -111,21 +137,56 @@ export async function buildWorld(opts: { households?: number; extraResidents?: n
       secrets.phones.push(p.phone);
       const household = br.householdIds[role === 'resident' ? 0 : 1];
       // A supervisor is appointed for a compound: the account carries that scope, as an appointment sets it.
-      const appointed = role === 'supervisor' ? { supervisorCategory: 'active_resident', scopeRegionId: br.compoundId, scopePath: br.compoundPath } : {};
-      const u = await User.create({ role, openid: `rel_${role}${suffix}_${serial}`, name: p.name, phone: p.phone, householdIds: [household], ...appointed });
+      const appointed =
+        role === 'supervisor'
+          ? {
+              supervisorCategory: 'active_resident',
+              scopeRegionId: br.compoundId,
+              scopePath: br.compoundPath,
+            }
+          : {};
+      const u = await User.create({
+        role,
+        openid: `rel_${role}${suffix}_${serial}`,
+        name: p.name,
+        phone: p.phone,
+        householdIds: [household],
+        ...appointed,
+      });
       if (role === 'supervisor') {
-        const m = await SupervisionMember.create({ projectId: br.projectId, userId: u._id, regionPath: br.compoundPath, category: 'active_resident' });
+        const m = await SupervisionMember.create({
+          projectId: br.projectId,
+          userId: u._id,
+          regionPath: br.compoundPath,
+          category: 'active_resident',
+        });
         br.supervisionMemberId = String(m._id);
       }
-      users[`${role}${suffix}`] = { id: String(u._id), role, ...(role === 'supervisor' ? { scopePath: br.compoundPath } : {}) };
+      users[`${role}${suffix}`] = {
+        id: String(u._id),
+        role,
+        ...(role === 'supervisor' ? { scopePath: br.compoundPath } : {}),
+      };
     }
   }
-  const applicant = await User.create({ role: 'resident', openid: `rel_applicant_${serial}`, name: '申请人' });
+  const applicant = await User.create({
+    role: 'resident',
+    openid: `rel_applicant_${serial}`,
+    name: '申请人',
+  });
   users.applicant = { id: String(applicant._id), role: 'resident' };
-  const admin = await User.create({ role: 'super_admin', account: `rel_super_${serial}`, name: '系统管理员' });
+  const admin = await User.create({
+    role: 'super_admin',
+    account: `rel_super_${serial}`,
+    name: '系统管理员',
+  });
   users.super_admin = users['super_admin@other'] = { id: String(admin._id), role: 'super_admin' };
   for (let i = 0; i < (opts.extraResidents ?? 0); i++) {
-    const u = await User.create({ role: 'resident', openid: `rel_load_${serial}_${i}`, householdIds: [own.householdIds[i + 2]] });
+    const u = await User.create({
+      role: 'resident',
+      openid: `rel_load_${serial}_${i}`,
+      householdIds: [own.householdIds[i + 2]],
+    });
     users[`load${i}`] = { id: String(u._id), role: 'resident' };
   }
   return { own, other, users, secrets };

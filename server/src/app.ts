@@ -29,9 +29,10 @@ export function createApp(env: Env, db: Database): Koa {
   const app = new Koa({ proxy: true });
   Object.assign(app.context, { env, db, version } satisfies AppContextExtras);
   configureNotifications(env);
+  // Cached boards (every QR scan) are answered before anything else; this cannot throw.
+  app.use(boardFastPath());
   app.use(errorHandler());
   app.use(staticSites());
-  app.use(boardFastPath());
   app.use(bodyParser({ jsonLimit: '1mb', enableTypes: ['json'], encoding: 'utf-8' }));
   app.use(rejectOperators());
   const api = apiRouter();

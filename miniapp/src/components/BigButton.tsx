@@ -13,7 +13,12 @@ interface Props {
 /** A full-width button at least 44 px tall (see app.scss .btn). */
 export function BigButton({ children, onClick, kind = 'default', disabled, ariaLabel }: Props) {
   return (
-    <Button className={`btn btn-${kind}`} onClick={onClick} disabled={disabled || undefined} ariaLabel={ariaLabel}>
+    <Button
+      className={`btn btn-${kind}`}
+      onClick={onClick}
+      disabled={disabled || undefined}
+      ariaLabel={ariaLabel}
+    >
       {children}
     </Button>
   );

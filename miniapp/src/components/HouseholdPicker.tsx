@@ -9,7 +9,17 @@ export interface HouseholdChoice {
 }
 
 /** One household is shown as text; several are offered as large choices, and the pick is remembered. */
-export function HouseholdPicker({ choices, value, onChange, verb }: { choices: HouseholdChoice[]; value: string; onChange: (id: string) => void; verb: string }) {
+export function HouseholdPicker({
+  choices,
+  value,
+  onChange,
+  verb,
+}: {
+  choices: HouseholdChoice[];
+  value: string;
+  onChange: (id: string) => void;
+  verb: string;
+}) {
   if (choices.length === 0) return null;
   if (choices.length === 1) {
     const only = choices[0];
@@ -22,7 +32,9 @@ export function HouseholdPicker({ choices, value, onChange, verb }: { choices: H
   }
   return (
     <View className="field">
-      <Text className="field-label">您有 {choices.length} 套房屋，请选择为哪一户{verb}：</Text>
+      <Text className="field-label">
+        您有 {choices.length} 套房屋，请选择为哪一户{verb}：
+      </Text>
       {choices.map((c) => {
         const on = c.householdId === value;
         return (

@@ -6,7 +6,15 @@ import { pickAndUploadPhotos } from '../services/photos';
 import { BigButton } from './BigButton';
 
 /** Add up to `max` photos (compressed, then uploaded); each thumbnail can be removed. */
-export function PhotoPicker({ value, onChange, max }: { value: string[]; onChange: (urls: string[]) => void; max: number }) {
+export function PhotoPicker({
+  value,
+  onChange,
+  max,
+}: {
+  value: string[];
+  onChange: (urls: string[]) => void;
+  max: number;
+}) {
   const [busy, setBusy] = useState(false);
   const add = async () => {
     setBusy(true);

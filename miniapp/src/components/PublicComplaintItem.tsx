@@ -19,4 +19,3 @@ export function PublicComplaintItem({ c }: { c: PublicComplaintView }) {
     </View>
   );
 }
-

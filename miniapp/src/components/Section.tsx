@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 
 /** A titled card. */
-export function Section({ title, extra, children }: { title: string; extra?: ReactNode; children?: ReactNode }) {
+export function Section({
+  title,
+  extra,
+  children,
+}: {
+  title: string;
+  extra?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <View className="section">
       <View className="section-head">

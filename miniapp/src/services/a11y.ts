@@ -10,7 +10,11 @@ const listeners = new Set<() => void>();
 let current: A11ySettings | null = null;
 
 export function getA11y(): A11ySettings {
-  current ??= { largeFont: false, highContrast: false, ...((Taro.getStorageSync(key) as Partial<A11ySettings>) || {}) };
+  current ??= {
+    largeFont: false,
+    highContrast: false,
+    ...((Taro.getStorageSync(key) as Partial<A11ySettings>) || {}),
+  };
   return current;
 }
 

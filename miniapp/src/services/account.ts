@@ -12,9 +12,15 @@ export async function fetchMe(): Promise<SessionUser> {
 export const createBinding = (body: BindingRequestCreate) =>
   request<BindingRequestView>('/bindings', { method: 'POST', data: body, quiet: true });
 export const redeemBindingCode = (code: string) =>
-  request<{ households: BoundHousehold[] }>('/bindings/redeem', { method: 'POST', data: { code }, quiet: true });
+  request<{ households: BoundHousehold[] }>('/bindings/redeem', {
+    method: 'POST',
+    data: { code },
+    quiet: true,
+  });
 export const myBindings = () =>
-  request<{ items: BindingRequestView[] } | BindingRequestView[]>('/bindings/mine').then((r) => (Array.isArray(r) ? r : r.items));
+  request<{ items: BindingRequestView[] } | BindingRequestView[]>('/bindings/mine').then((r) =>
+    Array.isArray(r) ? r : r.items,
+  );
 export const bindingBuildings = (compoundId: string) =>
   request<{ items: { id: string; name: string }[] } | { id: string; name: string }[]>(
     `/bindings/buildings?compoundId=${compoundId}`,
@@ -32,4 +38,5 @@ export function pickHousehold(ids: string[]): string {
   return ids.includes(remembered) ? remembered : (ids[0] ?? '');
 }
 
-export const householdAddress = (h: BoundHousehold) => `${h.compoundName} ${h.buildingName} ${h.unit}单元 ${h.room}室`;
+export const householdAddress = (h: BoundHousehold) =>
+  `${h.compoundName} ${h.buildingName} ${h.unit}单元 ${h.room}室`;

@@ -6,9 +6,14 @@ export const fetchBoard = (ref: string) =>
   request<ProjectBoard>(`/projects/${encodeURIComponent(ref)}/board`, { auth: false, quiet: true });
 
 export const searchProjects = (q: string) =>
-  request<ProjectSearchHit[] | { items: ProjectSearchHit[] }>(`/projects/search?q=${encodeURIComponent(q)}&size=20`, {
-    auth: false,
-  }).then((r) => (Array.isArray(r) ? r : r.items));
+  request<ProjectSearchHit[] | { items: ProjectSearchHit[] }>(
+    `/projects/search?q=${encodeURIComponent(q)}&size=20`,
+    {
+      auth: false,
+    },
+  ).then((r) => (Array.isArray(r) ? r : r.items));
 
 export const fetchPublicComplaints = (projectId: string, page = 1, size = 10) =>
-  request<Page<PublicComplaintView>>(`/complaints/public?projectId=${projectId}&page=${page}&size=${size}`, { auth: false });
+  request<Page<PublicComplaintView>>(`/complaints/public?projectId=${projectId}&page=${page}&size=${size}`, {
+    auth: false,
+  });

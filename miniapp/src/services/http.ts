@@ -2,10 +2,9 @@ import Taro from '@tarojs/taro';
 import { defaultErrorMessage, ErrorCode, type ApiErrorBody } from '@jiugai/shared';
 
 /** API origin: TARO_APP_API_BASE, else same origin in H5 (the server serves /h5/), else the local dev server. */
-export const apiBase = (process.env.TARO_APP_API_BASE || (process.env.TARO_ENV === 'h5' ? '' : 'http://localhost:3000')).replace(
-  /\/$/,
-  '',
-);
+export const apiBase = (
+  process.env.TARO_APP_API_BASE || (process.env.TARO_ENV === 'h5' ? '' : 'http://localhost:3000')
+).replace(/\/$/, '');
 export const apiPrefix = `${apiBase}/api/v1`;
 
 /** Makes a server-relative upload path (`/api/v1/uploads/…`) loadable from the mini-program. */

@@ -42,13 +42,21 @@ export async function uploadPhoto(filePath: string): Promise<string> {
   }
   if (res.status >= 200 && res.status < 300) return (res.body as UploadResult).url;
   const error = (res.body as { error?: { code: string; message: string } } | null)?.error;
-  throw new ApiRequestError(res.status, (error?.code ?? 'internal_error') as ApiRequestError['code'], error?.message ?? '照片上传失败，请重试');
+  throw new ApiRequestError(
+    res.status,
+    (error?.code ?? 'internal_error') as ApiRequestError['code'],
+    error?.message ?? '照片上传失败，请重试',
+  );
 }
 
 /** Lets the resident pick up to `max` photos (camera or album), compresses and uploads them. */
 export async function pickAndUploadPhotos(max: number): Promise<string[]> {
   if (max <= 0) return [];
-  const { tempFilePaths } = await Taro.chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  const { tempFilePaths } = await Taro.chooseImage({
+    count: max,
+    sizeType: ['compressed'],
+    sourceType: ['album', 'camera'],
+  });
   const urls: string[] = [];
   for (const path of tempFilePaths.slice(0, max)) urls.push(await uploadPhoto(await compressPhoto(path)));
   return urls;

@@ -5,9 +5,17 @@ import { getToken } from './session';
 
 const session = (token: string) => ({
   statusCode: 200,
-  data: { accessToken: token, refreshToken: 'r', expiresIn: 900, user: { id: 'u1', role: 'resident', name: '', phone: '', households: [] } },
+  data: {
+    accessToken: token,
+    refreshToken: 'r',
+    expiresIn: 900,
+    user: { id: 'u1', role: 'resident', name: '', phone: '', households: [] },
+  },
 });
-const expired = { statusCode: 401, data: { error: { code: 'token_expired', message: '登录已过期，请重新登录' } } };
+const expired = {
+  statusCode: 401,
+  data: { error: { code: 'token_expired', message: '登录已过期，请重新登录' } },
+};
 
 describe('request', () => {
   it('logs in first, then sends the Bearer token', async () => {
@@ -38,15 +46,24 @@ describe('request', () => {
   });
 
   it('shows the Chinese message of any other error in a toast and keeps the code', async () => {
-    onRequest(() => ({ statusCode: 409, data: { error: { code: 'invalid_state', message: '表决已结束，不能再投票' } } }));
-    const err = (await request('/votes/x/ballots', { method: 'POST', auth: false }).catch((e: unknown) => e)) as ApiRequestError;
+    onRequest(() => ({
+      statusCode: 409,
+      data: { error: { code: 'invalid_state', message: '表决已结束，不能再投票' } },
+    }));
+    const err = (await request('/votes/x/ballots', { method: 'POST', auth: false }).catch(
+      (e: unknown) => e,
+    )) as ApiRequestError;
     expect(err.code).toBe('invalid_state');
-    expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '表决已结束，不能再投票', icon: 'none' }));
+    expect(taro.showToast).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '表决已结束，不能再投票', icon: 'none' }),
+    );
   });
 
   it('reports a network failure in plain words', async () => {
     taro.request.mockRejectedValue(new Error('fetch failed'));
-    await expect(request('/projects/abc/board', { auth: false })).rejects.toThrow('网络连接失败，请检查网络后重试');
+    await expect(request('/projects/abc/board', { auth: false })).rejects.toThrow(
+      '网络连接失败，请检查网络后重试',
+    );
   });
 
   it('stays quiet when the caller handles the error', async () => {

@@ -45,7 +45,9 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     }
   } catch (err) {
     const error =
-      err instanceof ApiRequestError ? err : new ApiRequestError(0, ErrorCode.Internal, '操作失败，请稍后重试');
+      err instanceof ApiRequestError
+        ? err
+        : new ApiRequestError(0, ErrorCode.Internal, '操作失败，请稍后重试');
     if (!quiet) void Taro.showToast({ title: error.message, icon: 'none', duration: 3000 });
     throw error;
   }

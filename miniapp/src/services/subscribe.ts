@@ -6,7 +6,9 @@ import { request } from './request';
  * WeChat template ids of the subscription messages, from TARO_APP_SUBSCRIBE_TEMPLATES
  * ("survey_open:<id>,vote_open:<id>,complaint_status:<id>"), set per mini-program at build time.
  */
-export function templateIds(raw = process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? ''): Partial<Record<NotificationTemplate, string>> {
+export function templateIds(
+  raw = process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? '',
+): Partial<Record<NotificationTemplate, string>> {
   return Object.fromEntries(
     raw
       .split(',')
@@ -26,10 +28,10 @@ export async function askToSubscribe(templates: NotificationTemplate[]): Promise
   const wanted = templates.filter((t) => ids[t]);
   if (wanted.length === 0) return [];
   try {
-    const res = (await Taro.requestSubscribeMessage({ tmplIds: wanted.map((t) => ids[t]!), entityIds: [] })) as unknown as Record<
-      string,
-      string
-    >;
+    const res = (await Taro.requestSubscribeMessage({
+      tmplIds: wanted.map((t) => ids[t]!),
+      entityIds: [],
+    })) as unknown as Record<string, string>;
     const accepted = wanted.filter((t) => res[ids[t]!] === 'accept');
     if (accepted.length > 0) {
       const body: SubscriptionCreateBody = { templates: accepted };

@@ -1,5 +1,11 @@
 import Taro from '@tarojs/taro';
-import type { MySurveyView, SurveyAnswers, SurveyReceipt, SurveyResponseBody, SurveyView } from '@jiugai/shared';
+import type {
+  MySurveyView,
+  SurveyAnswers,
+  SurveyReceipt,
+  SurveyResponseBody,
+  SurveyView,
+} from '@jiugai/shared';
 import { ApiRequestError } from './http';
 import { request } from './request';
 
@@ -33,4 +39,5 @@ export const loadDraft = (id: string, householdId: string): SurveyDraft | null =
   (Taro.getStorageSync(draftKey(id, householdId)) as SurveyDraft) || null;
 export const saveDraft = (id: string, householdId: string, draft: SurveyDraft) =>
   Taro.setStorageSync(draftKey(id, householdId), draft);
-export const clearDraft = (id: string, householdId: string) => Taro.removeStorageSync(draftKey(id, householdId));
+export const clearDraft = (id: string, householdId: string) =>
+  Taro.removeStorageSync(draftKey(id, householdId));

@@ -10,6 +10,7 @@ import { loadEnv, type Env } from '../env';
 import { logger } from '../logger';
 import { Household } from '../models/household';
 import { Notification } from '../models/notification';
+import { Region } from '../models/region';
 import { Subscription } from '../models/subscription';
 import { User } from '../models/user';
 import { sendSubscribeMessage, type WechatConfig } from '../wechat/subscribeMessage';
@@ -95,43 +96,30 @@ interface Recipient {
   regionPath: string;
 }
 
+/** Sends one message to WeChat, or keeps it for the outbox when WeChat is not configured. */
 async function deliverOne(
   recipient: Recipient,
   template: NotificationTemplate,
   message: { fields: Record<string, string>; page: string },
   delivery: Delivery,
-): Promise<NotificationStatus> {
-  let status: NotificationStatus = NotificationStatus.Outbox;
-  let error: string | undefined;
-  if (delivery.wechat) {
-    const templateId = delivery.templateIds[template];
-    if (!templateId) [status, error] = [NotificationStatus.Failed, '未配置该订阅消息的模板 ID'];
-    else if (!recipient.openid) [status, error] = [NotificationStatus.Failed, '该用户没有微信 openid'];
-    else {
-      try {
-        await sendSubscribeMessage(delivery.wechat, { touser: recipient.openid, templateId, ...message });
-        status = NotificationStatus.Sent;
-      } catch (err) {
-        [status, error] = [NotificationStatus.Failed, err instanceof Error ? err.message : String(err)];
-        logger.warn({ err, template }, 'subscription message failed');
-      }
-    }
+): Promise<{ status: NotificationStatus; error?: string }> {
+  if (!delivery.wechat) return { status: NotificationStatus.Outbox };
+  const templateId = delivery.templateIds[template];
+  if (!templateId) return { status: NotificationStatus.Failed, error: '未配置该订阅消息的模板 ID' };
+  if (!recipient.openid) return { status: NotificationStatus.Failed, error: '该用户没有微信 openid' };
+  try {
+    await sendSubscribeMessage(delivery.wechat, { touser: recipient.openid, templateId, ...message });
+    return { status: NotificationStatus.Sent };
+  } catch (err) {
+    logger.warn({ err, template }, 'subscription message failed');
+    return { status: NotificationStatus.Failed, error: err instanceof Error ? err.message : String(err) };
   }
-  await Notification.create({
-    userId: recipient.userId,
-    template,
-    status,
-    regionPath: recipient.regionPath,
-    ...message,
-    error,
-  });
-  return status;
 }
 
 const sendConcurrency = 8;
 
-/** Sends to those recipients who still hold an accepted subscription for the template, using one each. */
-async function notifyRecipients<T extends NotificationTemplate>(
+/** Delivers one message per recipient (8 WeChat requests in flight) and records them all in one insert. */
+async function deliverAll<T extends NotificationTemplate>(
   recipients: Recipient[],
   template: T,
   data: NotificationDataMap[T],
@@ -141,31 +129,32 @@ async function notifyRecipients<T extends NotificationTemplate>(
   if (recipients.length === 0) return result;
   const delivery = deliverySettings(env);
   const message = renderMessage(template, data);
-  const subscribed = await Subscription.find(
-    { userId: { $in: recipients.map((r) => r.userId) }, template, remaining: { $gt: 0 } },
-    { userId: 1 },
-  ).lean();
-  const withSubscription = new Set(subscribed.map((s) => String(s.userId)));
-  const queue = recipients.filter((r) => withSubscription.has(String(r.userId)));
+  const queue = [...recipients];
+  const records: Record<string, unknown>[] = [];
   const worker = async () => {
     for (let r = queue.shift(); r; r = queue.shift()) {
-      const used = await Subscription.findOneAndUpdate(
-        { userId: r.userId, template, remaining: { $gt: 0 } },
-        { $inc: { remaining: -1 } },
-      );
-      if (!used) continue;
-      result[await deliverOne(r, template, message, delivery)] += 1;
+      const { status, error } = await deliverOne(r, template, message, delivery);
+      result[status] += 1;
+      records.push({
+        userId: r.userId,
+        template,
+        status,
+        regionPath: r.regionPath,
+        ...message,
+        ...(error ? { error } : {}),
+      });
     }
   };
   await Promise.all(Array.from({ length: sendConcurrency }, worker));
+  await Notification.insertMany(records);
   return result;
 }
 
 /**
- * Tells every resident and supervisor bound to a household of the compound that a survey or vote opened, by
- * WeChat subscription message (or into the outbox when WeChat is not configured). Only those who accepted the
- * template in the mini-program receive it. Resolves when every message is handled; never throws for a single
- * failed message. Callers that must not wait can `void notifyCompoundResidents(...).catch(log)`.
+ * Tells every resident and supervisor of the compound who accepted the template in the mini-program that a
+ * survey or vote opened, by WeChat subscription message (or into the outbox when WeChat is not configured),
+ * using one subscription each. Resolves when every message is handled; never throws for a single failed
+ * message. Callers that must not wait can `void notifyCompoundResidents(...).catch(log)`.
  */
 export async function notifyCompoundResidents<T extends NotificationTemplate>(
   compoundId: string | Types.ObjectId,
@@ -173,25 +162,28 @@ export async function notifyCompoundResidents<T extends NotificationTemplate>(
   data: NotificationDataMap[T],
   opts: { env?: Env } = {},
 ): Promise<NotifyResult> {
-  const households = await Household.find({ compoundId }, { _id: 1, regionPath: 1 }).lean();
-  const pathOf = new Map(households.map((h) => [String(h._id), h.regionPath]));
-  const users = await User.find(
-    {
-      householdIds: { $in: households.map((h) => h._id) },
-      role: { $in: ['resident', 'supervisor'] },
-      disabled: { $ne: true },
-    },
-    { _id: 1, openid: 1, householdIds: 1 },
-  ).lean();
-  const recipients = users.map((u) => ({
-    userId: u._id,
-    openid: u.openid,
-    regionPath: u.householdIds.map((h) => pathOf.get(String(h))).find(Boolean) ?? '',
+  const startedAt = new Date();
+  const available = { template, compoundIds: compoundId, remaining: { $gt: 0 } };
+  const [subscriptions, compound] = await Promise.all([
+    Subscription.find(available, { userId: 1, openid: 1 }).lean(),
+    Region.findById(compoundId, { path: 1 }).lean(),
+  ]);
+  if (subscriptions.length === 0) return { sent: 0, failed: 0, outbox: 0 };
+  // One update uses them all. A resident who subscribes again while this runs keeps the new subscription
+  // (updatedAt after the start); at worst they get this message without paying for it.
+  await Subscription.updateMany(
+    { ...available, updatedAt: { $lte: startedAt } },
+    { $inc: { remaining: -1 } },
+  );
+  const recipients = subscriptions.map((s) => ({
+    userId: s.userId,
+    openid: s.openid,
+    regionPath: compound?.path ?? '',
   }));
-  return notifyRecipients(recipients, template, data, opts.env);
+  return deliverAll(recipients, template, data, opts.env);
 }
 
-/** One message to one user (e.g. the author of a complaint whose status changed). */
+/** One message to one user (e.g. the author of a complaint whose status changed), if they hold a subscription. */
 export async function notifyUser<T extends NotificationTemplate>(
   userId: string | Types.ObjectId,
   regionPath: string,
@@ -199,14 +191,31 @@ export async function notifyUser<T extends NotificationTemplate>(
   data: NotificationDataMap[T],
   opts: { env?: Env } = {},
 ): Promise<NotifyResult> {
-  const user = await User.findById(userId, { _id: 1, openid: 1 }).lean();
-  if (!user) return { sent: 0, failed: 0, outbox: 0 };
-  return notifyRecipients([{ userId: user._id, openid: user.openid, regionPath }], template, data, opts.env);
+  const used = await Subscription.findOneAndUpdate(
+    { userId, template, remaining: { $gt: 0 } },
+    { $inc: { remaining: -1 } },
+    { projection: { userId: 1, openid: 1 } },
+  ).lean();
+  if (!used) return { sent: 0, failed: 0, outbox: 0 };
+  return deliverAll([{ userId: used.userId, openid: used.openid, regionPath }], template, data, opts.env);
 }
 
 /** Records templates the resident accepted in the WeChat prompt: one more message allowed per acceptance. */
 export async function addSubscriptions(userId: string, templates: NotificationTemplate[]): Promise<void> {
+  const user = await User.findById(userId, { householdIds: 1, openid: 1 }).lean();
+  const households = user?.householdIds.length
+    ? await Household.find({ _id: { $in: user.householdIds } }, { compoundId: 1 }).lean()
+    : [];
+  const current = {
+    compoundIds: [...new Set(households.map((h) => String(h.compoundId)))],
+    openid: user?.openid ?? '',
+  };
+  await Subscription.updateMany({ userId }, { $set: current });
   for (const template of new Set(templates)) {
-    await Subscription.updateOne({ userId, template }, { $inc: { remaining: 1 } }, { upsert: true });
+    await Subscription.updateOne(
+      { userId, template },
+      { $inc: { remaining: 1 }, $set: current },
+      { upsert: true },
+    );
   }
 }

@@ -1,9 +1,16 @@
 import { checkAnswers, type ParticipationChannel, type SurveyAnswers } from '@jiugai/shared';
+import mongoose from 'mongoose';
 import { ConflictError, InvalidStateError, ValidationError } from '../errors';
 import type { HouseholdDoc } from '../models/household';
 import type { SurveyDoc } from '../models/survey';
 import { SurveyResponse, type SurveyResponseDoc } from '../models/surveyResponse';
 import { statusAt } from '../policies/participation';
+import { batchedInsert } from './surveyVoteBatching';
+
+/** Every field is set here (ids, defaults, timestamps), so the batched insert can skip mongoose's hydration. */
+const insertResponse = batchedInsert((docs: Record<string, unknown>[]) =>
+  SurveyResponse.insertMany(docs, { ordered: false, lean: true }),
+);
 
 export interface ResponseWrite {
   survey: SurveyDoc;
@@ -31,7 +38,8 @@ export async function writeSurveyResponse(
   await SurveyResponse.init();
   const now = new Date();
   try {
-    const doc = await SurveyResponse.create({
+    const doc = {
+      _id: new mongoose.Types.ObjectId(),
       surveyId: w.survey._id,
       householdId: w.household._id,
       compoundId: w.household.compoundId,
@@ -41,8 +49,13 @@ export async function writeSurveyResponse(
       answers: w.answers,
       submittedBy: w.by,
       submittedAt: now,
-    });
-    return { response: doc.toObject() as SurveyResponseDoc, created: true };
+      revision: 1,
+      history: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insertResponse(doc);
+    return { response: doc as unknown as SurveyResponseDoc, created: true };
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
   }

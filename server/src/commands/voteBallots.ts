@@ -1,10 +1,17 @@
 import { abstainOptionId, type ParticipationChannel } from '@jiugai/shared';
 import { ConflictError, DuplicateError, InvalidStateError, ValidationError } from '../errors';
+import mongoose from 'mongoose';
 import { Ballot, type BallotDoc } from '../models/ballot';
 import type { HouseholdDoc } from '../models/household';
 import type { VoteDoc } from '../models/vote';
 import { statusAt } from '../policies/participation';
+import { batchedInsert } from './surveyVoteBatching';
 import { areaCenti, assertEligible } from './votes';
+
+/** Every field is set here (ids, defaults), so the batched insert can skip mongoose's hydration. */
+const insertBallot = batchedInsert((docs: Record<string, unknown>[]) =>
+  Ballot.insertMany(docs, { ordered: false, lean: true }),
+);
 
 export interface BallotWrite {
   vote: VoteDoc;
@@ -31,7 +38,8 @@ export async function castBallot(w: BallotWrite): Promise<{ ballot: BallotDoc; c
   await Ballot.init();
   const castAt = new Date();
   try {
-    const doc = await Ballot.create({
+    const doc = {
+      _id: new mongoose.Types.ObjectId(),
       voteId: w.vote._id,
       householdId: w.household._id,
       buildingId: w.household.buildingId,
@@ -42,8 +50,10 @@ export async function castBallot(w: BallotWrite): Promise<{ ballot: BallotDoc; c
       channel: w.channel,
       castBy: w.by,
       castAt,
-    });
-    return { ballot: doc.toObject() as BallotDoc, created: true };
+      changes: 0,
+    };
+    await insertBallot(doc);
+    return { ballot: doc as BallotDoc, created: true };
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
   }

@@ -119,5 +119,11 @@ describe('BSON comparison in queries and sorts', () => {
       ])
       .toArray();
     expect(grouped).toEqual([{ count: 9 }]);
+    const [range] = await db
+      .collection('nums')
+      .aggregate([{ $group: { _id: null, lo: { $min: '$n' }, hi: { $max: '$n' } } }])
+      .toArray();
+    expect(Number(String(range.lo))).toBe(1); // 1 or Decimal128('1.0'): equal, either may come first
+    expect(range.hi).toBe('2');
   });
 });

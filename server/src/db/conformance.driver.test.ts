@@ -202,6 +202,9 @@ describe('mongodb driver conformance', () => {
     const replaced = await c.replaceOne({ _id: doc._id }, { only: 'this' });
     expect(replaced.modifiedCount).toBe(1);
     expect(await c.findOne({ _id: doc._id })).toEqual({ _id: doc._id, only: 'this' });
+    await expect(c.updateOne({ _id: doc._id }, { $set: { 'only.deeper': 1 } })).rejects.toMatchObject({
+      code: 28,
+    });
     const many = await c.updateMany({}, { $set: { touched: true } });
     expect(many).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
   });

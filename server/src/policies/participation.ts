@@ -5,6 +5,12 @@ import { assertInScope } from '../middlewares/auth';
 import { Household, type HouseholdDoc } from '../models/household';
 import { Project, type ProjectDoc } from '../models/project';
 import { User } from '../models/user';
+import { batchedById } from '../commands/surveyVoteBatching';
+
+const loadHousehold = batchedById((ids) => Household.find({ _id: { $in: ids } }).lean<HouseholdDoc[]>());
+const loadBindings = batchedById((ids) =>
+  User.find({ _id: { $in: ids } }, { householdIds: 1 }).lean<{ _id: unknown; householdIds?: unknown[] }[]>(),
+);
 
 /** Who builds surveys and follows collection: community workers upward. */
 export const surveyStaffRoles: Role[] = ['community_staff', 'street_staff', 'bureau_admin', 'super_admin'];
@@ -37,16 +43,13 @@ export async function projectInScope(user: AuthUser, projectId: string): Promise
 
 /** The ids of the households the caller is bound to (none for staff). */
 export async function boundHouseholdIds(user: AuthUser): Promise<string[]> {
-  const doc = await User.findById(user.id, { householdIds: 1 }).lean<{ householdIds?: unknown[] }>();
+  const doc = await loadBindings(user.id);
   return (doc?.householdIds ?? []).map(String);
 }
 
 /** A household the resident is bound to: 404 when it does not exist, 403 when it is not theirs. */
 export async function boundHousehold(user: AuthUser, householdId: string): Promise<HouseholdDoc> {
-  const [household, bound] = await Promise.all([
-    Household.findById(householdId).lean<HouseholdDoc>(),
-    boundHouseholdIds(user),
-  ]);
+  const [household, bound] = await Promise.all([loadHousehold(householdId), boundHouseholdIds(user)]);
   if (!household) throw NotFoundError('找不到该房屋');
   if (!bound.includes(householdId)) throw ForbiddenError('您尚未绑定该房屋，不能代其作答或表决');
   return household;
@@ -54,7 +57,7 @@ export async function boundHousehold(user: AuthUser, householdId: string): Promi
 
 /** A household staff may enter a paper form for: it exists and lies in their scope. */
 export async function householdInScope(user: AuthUser, householdId: string): Promise<HouseholdDoc> {
-  const household = await Household.findById(householdId).lean<HouseholdDoc>();
+  const household = await loadHousehold(householdId);
   if (!household) throw NotFoundError('找不到该房屋');
   assertInScope(user, household.regionPath);
   return household;

@@ -1,6 +1,8 @@
 /**
  * WeChat subscription messages (订阅消息): POST {base}/cgi-bin/message/subscribe/send with an access_token from
- * the client-credential endpoint GET {base}/cgi-bin/token, cached until shortly before it expires.
+ * the client-credential endpoint POST {base}/cgi-bin/stable_token, cached until shortly before it expires.
+ * The stable token is kept apart by WeChat from tokens of GET /cgi-bin/token (used elsewhere for mini-program
+ * codes), so neither fetch invalidates the other's token.
  */
 export interface WechatConfig {
   apiBase: string;
@@ -48,13 +50,16 @@ async function callWechat(url: string, init?: RequestInit): Promise<Record<strin
 }
 
 async function fetchToken(cfg: WechatConfig): Promise<{ token: string; ttlMs: number }> {
-  const url = new URL('/cgi-bin/token', cfg.apiBase);
-  url.search = new URLSearchParams({
-    grant_type: 'client_credential',
-    appid: cfg.appId,
-    secret: cfg.appSecret,
-  }).toString();
-  const body = await callWechat(url.toString());
+  const body = await callWechat(new URL('/cgi-bin/stable_token', cfg.apiBase).toString(), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'client_credential',
+      appid: cfg.appId,
+      secret: cfg.appSecret,
+      force_refresh: false,
+    }),
+  });
   if (typeof body.access_token !== 'string') throw new WechatApiError(-1, '未返回 access_token');
   const ttlSeconds = typeof body.expires_in === 'number' ? body.expires_in : 7200;
   return { token: body.access_token, ttlMs: ttlSeconds * 1000 };

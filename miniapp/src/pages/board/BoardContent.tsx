@@ -5,7 +5,8 @@ import { Section } from '../../components/Section';
 /** Renovation content grouped by category (地下管网, 供水 …), with lead department and responsible units. */
 export function BoardContent({ board }: { board: ProjectBoard }) {
   const groups = new Map<string, ProjectBoard['content']>();
-  for (const item of board.content) groups.set(item.categoryLabel, [...(groups.get(item.categoryLabel) ?? []), item]);
+  for (const item of board.content)
+    groups.set(item.categoryLabel, [...(groups.get(item.categoryLabel) ?? []), item]);
   return (
     <Section title="改造内容">
       {groups.size === 0 && <Text className="muted">改造方案正在征求意见和设计中，确定后在此公示。</Text>}

@@ -20,7 +20,9 @@ export function BoardHeader({ board }: { board: ProjectBoard }) {
         填写意见 · 参与表决
       </BigButton>
       <BigButton
-        onClick={() => void Taro.navigateTo({ url: `/mine/pages/complaint-new/index?projectId=${board.projectId}` })}
+        onClick={() =>
+          void Taro.navigateTo({ url: `/mine/pages/complaint-new/index?projectId=${board.projectId}` })
+        }
       >
         我要投诉 / 提意见
       </BigButton>

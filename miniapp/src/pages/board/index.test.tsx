@@ -30,13 +30,17 @@ describe('notice board page', () => {
   });
 
   it('dials the complaint phone and zooms the site plan on a tap', async () => {
-    onRequest(({ url }) => (url.includes('/board') ? { statusCode: 200, data: boardFixture() } : emptyComplaints));
+    onRequest(({ url }) =>
+      url.includes('/board') ? { statusCode: 200, data: boardFixture() } : emptyComplaints,
+    );
     setRouterParams({ scene: 'dh2024-01' });
     render(<BoardPage />);
     fireEvent.click(await screen.findByText(/12345（点击拨打）/));
     expect(taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '12345' });
     fireEvent.click(screen.getByRole('img', { name: '施工现场总平面图，点击放大' }));
-    expect(taro.previewImage).toHaveBeenCalledWith(expect.objectContaining({ current: `/api/v1/uploads/${'c'.repeat(32)}.png` }));
+    expect(taro.previewImage).toHaveBeenCalledWith(
+      expect.objectContaining({ current: `/api/v1/uploads/${'c'.repeat(32)}.png` }),
+    );
   });
 
   it('shows the public complaints without names', async () => {
@@ -46,7 +50,17 @@ describe('notice board page', () => {
         : {
             statusCode: 200,
             data: {
-              items: [{ id: 'c1', category: 'civility', text: '夜间施工噪音太大', photos: [], status: 'closed', reply: '已调整施工时间', createdAt: '2024-06-02T02:00:00.000Z' }],
+              items: [
+                {
+                  id: 'c1',
+                  category: 'civility',
+                  text: '夜间施工噪音太大',
+                  photos: [],
+                  status: 'closed',
+                  reply: '已调整施工时间',
+                  createdAt: '2024-06-02T02:00:00.000Z',
+                },
+              ],
               total: 1,
               page: 1,
               size: 3,
@@ -61,7 +75,10 @@ describe('notice board page', () => {
   });
 
   it("says so when the scene's project does not exist", async () => {
-    onRequest(() => ({ statusCode: 404, data: { error: { code: 'not_found', message: '找不到该改造项目' } } }));
+    onRequest(() => ({
+      statusCode: 404,
+      data: { error: { code: 'not_found', message: '找不到该改造项目' } },
+    }));
     setRouterParams({ scene: 'nope' });
     render(<BoardPage />);
     expect(await screen.findByRole('alert')).toHaveTextContent('找不到该改造项目');

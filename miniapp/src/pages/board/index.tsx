@@ -45,7 +45,9 @@ export default function BoardPage() {
         setBoard(b);
         void Taro.setNavigationBarTitle({ title: b.overview.compoundName || '改造公示栏' });
       })
-      .catch((e: unknown) => setError(e instanceof ApiRequestError ? e.message : '公示栏加载失败，请稍后重试'));
+      .catch((e: unknown) =>
+        setError(e instanceof ApiRequestError ? e.message : '公示栏加载失败，请稍后重试'),
+      );
   }, [ref]);
 
   if (!ref) {
@@ -54,7 +56,10 @@ export default function BoardPage() {
         <Text className="title">改造公示栏</Text>
         <View className="section">
           <Text className="block">请扫描小区施工现场公示栏上的二维码，或按街道、社区、小区名称查找。</Text>
-          <BigButton kind="primary" onClick={() => void Taro.navigateTo({ url: '/board/pages/search/index' })}>
+          <BigButton
+            kind="primary"
+            onClick={() => void Taro.navigateTo({ url: '/board/pages/search/index' })}
+          >
             查找我的小区
           </BigButton>
         </View>
@@ -74,7 +79,9 @@ export default function BoardPage() {
           <BoardSigns board={board} />
           <BoardProgress board={board} />
           <BoardComplaints board={board} />
-          <BigButton onClick={() => void Taro.navigateTo({ url: '/board/pages/search/index' })}>查看其他小区</BigButton>
+          <BigButton onClick={() => void Taro.navigateTo({ url: '/board/pages/search/index' })}>
+            查看其他小区
+          </BigButton>
         </>
       )}
     </PageShell>

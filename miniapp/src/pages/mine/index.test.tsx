@@ -9,14 +9,34 @@ const me = userFixture({
   role: 'supervisor',
   name: '张建华',
   households: [
-    { id: 'h1', compoundId: 'c1', compoundName: '幸福小区', buildingId: 'b1', buildingName: '1号楼', unit: '1', room: '101', area: 80.5 },
-    { id: 'h2', compoundId: 'c1', compoundName: '幸福小区', buildingId: 'b1', buildingName: '1号楼', unit: '1', room: '102', area: 60 },
+    {
+      id: 'h1',
+      compoundId: 'c1',
+      compoundName: '幸福小区',
+      buildingId: 'b1',
+      buildingName: '1号楼',
+      unit: '1',
+      room: '101',
+      area: 80.5,
+    },
+    {
+      id: 'h2',
+      compoundId: 'c1',
+      compoundName: '幸福小区',
+      buildingId: 'b1',
+      buildingName: '1号楼',
+      unit: '1',
+      room: '102',
+      area: 60,
+    },
   ],
 });
 
 describe('mine tab', () => {
   it('logs in on a tap and lists the households; the picked one is remembered', async () => {
-    onRequest(({ url }) => (url.endsWith('/auth/dev-login') ? sessionResponse(me) : { statusCode: 200, data: me }));
+    onRequest(({ url }) =>
+      url.endsWith('/auth/dev-login') ? sessionResponse(me) : { statusCode: 200, data: me },
+    );
     render(<MinePage />);
     fireEvent.click(screen.getByText('微信登录'));
     expect(await screen.findByText('张建华 · 义务监督员')).toBeInTheDocument();
@@ -33,7 +53,10 @@ describe('mine tab', () => {
     expect(screen.getByText('大字模式：已开启（点击关闭）')).toBeInTheDocument();
     fireEvent.click(screen.getByText('高对比度：已关闭（点击开启）'));
     expect(container.firstElementChild).toHaveClass('page', 'a11y-large', 'a11y-contrast');
-    expect(taro.setStorageSync).toHaveBeenLastCalledWith('jiugai.a11y', { largeFont: true, highContrast: true });
+    expect(taro.setStorageSync).toHaveBeenLastCalledWith('jiugai.a11y', {
+      largeFont: true,
+      highContrast: true,
+    });
     resetA11yCache();
   });
 });

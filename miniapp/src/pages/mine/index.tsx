@@ -58,7 +58,9 @@ export default function MinePage() {
 
       {user && (
         <Section title="我的房屋">
-          {user.households.length === 0 && <Text className="block">还没有绑定房屋。绑定后才能代表本户填写意见和投票。</Text>}
+          {user.households.length === 0 && (
+            <Text className="block">还没有绑定房屋。绑定后才能代表本户填写意见和投票。</Text>
+          )}
           {user.households.map((h) => {
             const on = h.id === current;
             return (
@@ -84,16 +86,25 @@ export default function MinePage() {
       {user && (
         <Section title="我的投诉">
           <BigButton onClick={() => go('/mine/pages/complaints/index')}>查看我的投诉</BigButton>
-          {project && <BigButton onClick={() => go(`/mine/pages/complaint-new/index?projectId=${project}`)}>我要投诉</BigButton>}
+          {project && (
+            <BigButton onClick={() => go(`/mine/pages/complaint-new/index?projectId=${project}`)}>
+              我要投诉
+            </BigButton>
+          )}
         </Section>
       )}
 
       {user?.role === 'supervisor' && (
         <Section title="义务监督">
-          <BigButton kind="primary" onClick={() => go(`/supervision/pages/inspection-new/index?projectId=${project ?? ''}`)}>
+          <BigButton
+            kind="primary"
+            onClick={() => go(`/supervision/pages/inspection-new/index?projectId=${project ?? ''}`)}
+          >
             填写巡查记录
           </BigButton>
-          <BigButton onClick={() => go(`/supervision/pages/inspections/index?projectId=${project ?? ''}`)}>我的巡查记录</BigButton>
+          <BigButton onClick={() => go(`/supervision/pages/inspections/index?projectId=${project ?? ''}`)}>
+            我的巡查记录
+          </BigButton>
         </Section>
       )}
 

@@ -41,13 +41,17 @@ export default function ParticipatePage() {
         <BigButton
           onClick={() =>
             void Taro.navigateTo({
-              url: project ? `/mine/pages/complaint-new/index?projectId=${project}` : '/board/pages/search/index',
+              url: project
+                ? `/mine/pages/complaint-new/index?projectId=${project}`
+                : '/board/pages/search/index',
             })
           }
         >
           我要投诉
         </BigButton>
-        <BigButton onClick={() => void Taro.navigateTo({ url: '/mine/pages/complaints/index' })}>我的投诉</BigButton>
+        <BigButton onClick={() => void Taro.navigateTo({ url: '/mine/pages/complaints/index' })}>
+          我的投诉
+        </BigButton>
       </Section>
     </PageShell>
   );

@@ -22,7 +22,9 @@ describe('question inputs', () => {
       { id: 'parking', label: '停车位' },
       { id: 'lights', label: '亮化' },
     ];
-    render(<Harness question={{ id: 'r', type: 'ranking', title: '排序', required: true, items, pick: 2 }} />);
+    render(
+      <Harness question={{ id: 'r', type: 'ranking', title: '排序', required: true, items, pick: 2 }} />,
+    );
     fireEvent.click(screen.getByText('停车位'));
     fireEvent.click(screen.getByText('地下管网'));
     fireEvent.click(screen.getByText('亮化'));
@@ -35,7 +37,19 @@ describe('question inputs', () => {
 
   it('limits multiple choice to maxSelect and says how many are picked', () => {
     const options = ['a', 'b', 'c'].map((id) => ({ id, label: `选项${id}` }));
-    render(<Harness question={{ id: 'm', type: 'multiple', title: '多选', required: false, options, minSelect: 0, maxSelect: 2 }} />);
+    render(
+      <Harness
+        question={{
+          id: 'm',
+          type: 'multiple',
+          title: '多选',
+          required: false,
+          options,
+          minSelect: 0,
+          maxSelect: 2,
+        }}
+      />,
+    );
     fireEvent.click(screen.getByText('选项a'));
     fireEvent.click(screen.getByText('选项b'));
     fireEvent.click(screen.getByText('选项c'));
@@ -45,7 +59,18 @@ describe('question inputs', () => {
 
   it('scores on a labelled scale and counts the characters of a text answer', () => {
     const { unmount } = render(
-      <Harness question={{ id: 's', type: 'scale', title: '打分', required: true, min: 1, max: 5, minLabel: '很不满意', maxLabel: '很满意' }} />,
+      <Harness
+        question={{
+          id: 's',
+          type: 'scale',
+          title: '打分',
+          required: true,
+          min: 1,
+          max: 5,
+          minLabel: '很不满意',
+          maxLabel: '很满意',
+        }}
+      />,
     );
     expect(screen.getByText('1 分 = 很不满意，5 分 = 很满意')).toBeInTheDocument();
     fireEvent.click(screen.getByText('3 分'));

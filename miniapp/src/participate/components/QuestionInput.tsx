@@ -8,7 +8,17 @@ interface Props {
   onChange: (value: AnswerValue | undefined) => void;
 }
 
-function Choice({ on, label, onClick, mark }: { on: boolean; label: string; onClick: () => void; mark?: string }) {
+function Choice({
+  on,
+  label,
+  onClick,
+  mark,
+}: {
+  on: boolean;
+  label: string;
+  onClick: () => void;
+  mark?: string;
+}) {
   return (
     <View className={`choice ${on ? 'choice-on' : ''}`} onClick={onClick} role="checkbox" aria-checked={on}>
       <Text className="choice-mark">{mark ?? (on ? '✓' : '○')}</Text>
@@ -29,7 +39,12 @@ export function QuestionInput({ question: q, value, onChange }: Props) {
       return (
         <View>
           {q.options.map((o) => (
-            <Choice key={o.id} on={value === o.id} label={o.label} onClick={() => onChange(value === o.id ? undefined : o.id)} />
+            <Choice
+              key={o.id}
+              on={value === o.id}
+              label={o.label}
+              onClick={() => onChange(value === o.id ? undefined : o.id)}
+            />
           ))}
         </View>
       );
@@ -85,7 +100,12 @@ export function QuestionInput({ question: q, value, onChange }: Props) {
             </Text>
           )}
           {points.map((p) => (
-            <Choice key={p} on={value === p} label={`${p} 分`} onClick={() => onChange(value === p ? undefined : p)} />
+            <Choice
+              key={p}
+              on={value === p}
+              label={`${p} 分`}
+              onClick={() => onChange(value === p ? undefined : p)}
+            />
           ))}
         </View>
       );

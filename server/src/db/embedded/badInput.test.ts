@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { BSON, type Document } from 'bson';
+import { BSON, Decimal128, type Document } from 'bson';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedServer, type EmbeddedServer } from './index';
@@ -144,5 +144,16 @@ describe('unsupported options', () => {
       coll().find({ v: 'KEPT' }).collation({ locale: 'zh', strength: 2 }).toArray(),
     ).rejects.toThrow(/collation/);
     await expect(coll().createIndex({ v: 1 }, { collation: { locale: 'en' } })).rejects.toThrow(/collation/);
+  });
+
+  it('refuses to $sum Decimal128 values rather than leaving them out', async () => {
+    const fees = client.db('bad').collection('fees');
+    await fees.insertMany([{ fee: Decimal128.fromString('1.10') }, { fee: Decimal128.fromString('2.20') }]);
+    await expect(
+      fees.aggregate([{ $group: { _id: null, total: { $sum: '$fee' } } }]).toArray(),
+    ).rejects.toMatchObject({
+      code: 2,
+      message: expect.stringContaining('Decimal128'),
+    });
   });
 });

@@ -1,15 +1,16 @@
 import type { Document } from 'bson';
+import { $avg, $push, $sum } from 'mingo/operators/accumulator';
 import { Lazy, type Iterator } from 'mingo/lazy';
 import type { Options } from 'mingo/types';
-import { resolve } from 'mingo/util';
+import { MingoError, resolve } from 'mingo/util';
 import { compareValues, typeRank, valuesEqual } from './compare';
 import { badValue } from './errors';
 import { sortDocuments } from './sort';
 
 /**
- * Replacements for mingo's comparison query operators, $type and the $sort stage, using MongoDB's BSON
- * order (compare.ts). mingo's own versions compare Long and Decimal128 as strings, never match a Long
- * against a number, and know no 'objectId' for $type.
+ * Replacements for mingo's comparison query operators, $type, the $sort stage and the $min/$max/$sum/$avg
+ * accumulators, using MongoDB's BSON order (compare.ts). mingo's own versions compare Long and Decimal128 as
+ * strings, never match a Long against a number, know no 'objectId' for $type, and $sum skips Long/Decimal128.
  */
 
 type Predicate = (lhs: unknown, rhs: unknown) => boolean;
@@ -139,6 +140,41 @@ export const bsonQueryOperators: Record<string, QueryOperator> = {
   $in: operator($in),
   $nin: operator((values, rhs) => !$in(values, rhs)),
   $type,
+};
+
+type Accumulator = (coll: Document[], expr: unknown, options: Options) => unknown;
+
+/** mingo's $sum/$avg add JavaScript numbers only; a Long or Decimal128 would be silently left out. */
+function numbersOnly(name: string, accumulate: Accumulator): Accumulator {
+  return (coll, expr, options) => {
+    if (typeof expr !== 'number') {
+      for (const v of $push(coll, expr, options)) {
+        const t = (v as { _bsontype?: string } | null)?._bsontype;
+        if (t === 'Long' || t === 'Decimal128')
+          throw new MingoError(`${name} over ${t} values is not supported by the embedded engine`);
+      }
+    }
+    return accumulate(coll, expr, options);
+  };
+}
+
+/** $min/$max in BSON order, ignoring null and missing values as MongoDB does. */
+function extreme(sign: 1 | -1): Accumulator {
+  return (coll, expr, options) => {
+    let best: unknown = null;
+    for (const v of $push(coll, expr, options)) {
+      if (v === null || v === undefined) continue;
+      if (best === null || compareValues(v, best) * sign > 0) best = v;
+    }
+    return best;
+  };
+}
+
+export const bsonAccumulators: Record<string, Accumulator> = {
+  $sum: numbersOnly('$sum', $sum as Accumulator),
+  $avg: numbersOnly('$avg', $avg as Accumulator),
+  $min: extreme(-1),
+  $max: extreme(1),
 };
 
 export const bsonPipelineOperators = {

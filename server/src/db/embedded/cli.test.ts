@@ -51,5 +51,6 @@ describe('standalone embedded database (npm run db)', () => {
       ).toEqual({ text: '公示栏' });
       await client.close();
     });
+    await fs.rm(dir, { recursive: true, force: true });
   }, 60_000);
 });

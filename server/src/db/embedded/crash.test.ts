@@ -56,6 +56,7 @@ describe('crash safety', () => {
     } finally {
       await client.close();
       await server.close();
+      await fs.rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });

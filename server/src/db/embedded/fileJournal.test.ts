@@ -22,10 +22,16 @@ async function stop(entry: { server: EmbeddedServer; client: MongoClient }) {
   open.splice(open.indexOf(entry), 1);
 }
 
-const tempDir = () => fs.mkdtemp(path.join(os.tmpdir(), 'jiugai-journal-'));
+const dirs: string[] = [];
+const tempDir = async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiugai-journal-'));
+  dirs.push(dir);
+  return dir;
+};
 
 afterEach(async () => {
   for (const e of [...open]) await stop(e);
+  for (const dir of dirs.splice(0)) await fs.rm(dir, { recursive: true, force: true });
 });
 
 describe('file journal', () => {

@@ -11,7 +11,7 @@ import { Query as BaseQuery } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import * as updateOperators from 'mingo/operators/update';
 import { update as baseUpdate, type Modifier } from 'mingo/updater';
-import { bsonPipelineOperators, bsonQueryOperators } from './bsonOperators';
+import { bsonAccumulators, bsonPipelineOperators, bsonQueryOperators } from './bsonOperators';
 
 /**
  * mingo set up once with MongoDB's BSON comparison (bsonOperators.ts) in place of its own. Built here rather
@@ -19,7 +19,7 @@ import { bsonPipelineOperators, bsonQueryOperators } from './bsonOperators';
  * and copies every operator table on each query.
  */
 const CONTEXT = Context.init({
-  accumulator,
+  accumulator: { ...accumulator, ...bsonAccumulators } as never,
   expression,
   pipeline: { ...pipeline, ...bsonPipelineOperators } as never,
   projection,

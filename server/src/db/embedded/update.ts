@@ -49,6 +49,7 @@ export function applyUpdate(
     next = cloneDocument(stored);
     const modifier = withoutSetOnInsert(u, Boolean(opts.inserting));
     if (Object.keys(modifier).length === 0) return undefined;
+    checkPathsViable(next, modifier);
     const changed = updateInPlace(next, modifier, opts.arrayFilters, opts.filter);
     if (changed.length === 0 && !opts.inserting) return undefined;
   } else {
@@ -60,6 +61,34 @@ export function applyUpdate(
   if (!opts.inserting && !operators && Buffer.compare(BSON.serialize(next), BSON.serialize(stored)) === 0)
     return undefined;
   return next;
+}
+
+const CREATING_OPERATORS = ['$set', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$currentDate'];
+
+/**
+ * MongoDB refuses to create a field under a value that is not a document (`{a: 1}` then `$set: {'a.b': 2}`);
+ * mingo silently does nothing, which would report success for a write that did not happen.
+ */
+function checkPathsViable(doc: Document, modifier: Document): void {
+  for (const op of CREATING_OPERATORS) {
+    for (const path of Object.keys((modifier[op] as Document | undefined) ?? {})) {
+      const parts = path.split('.');
+      let at: unknown = doc;
+      for (let i = 0; i < parts.length - 1; i++) {
+        if (Array.isArray(at) || parts[i].startsWith('$')) break;
+        const next = (at as Document)[parts[i]];
+        if (next === undefined) break;
+        if (next === null || typeof next !== 'object' || next instanceof Date || '_bsontype' in next) {
+          throw new CommandError(
+            28,
+            'PathNotViable',
+            `Cannot create field '${parts[i + 1]}' in element {${parts[i]}: ${JSON.stringify(next)}}`,
+          );
+        }
+        at = next;
+      }
+    }
+  }
 }
 
 function setPath(doc: Document, path: string, value: unknown): void {

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import {
   ComplaintCreateBody,
+  ComplaintExportQuery,
   ComplaintIdParams,
   ComplaintQueueQuery,
   ComplaintRatingBody,
@@ -13,9 +14,12 @@ import {
   complaintHandlerRoles,
   complaintStatusLabel,
   isStaffRole,
+  maxComplaintExportRows,
 } from '@jiugai/shared';
 import { recordAudit } from '../../commands/audit';
 import { escalateOverdueComplaints } from '../../commands/complaintEscalation';
+import { complaintWorkbook } from '../../commands/complaintExport';
+import { formatChinaTime } from '../../commands/workingDays';
 import { assertPhotosStored } from '../../commands/complaintPhotos';
 import {
   fileComplaint,
@@ -24,12 +28,13 @@ import {
   transitionComplaint,
 } from '../../commands/complaints';
 import { ForbiddenError, NotFoundError } from '../../errors';
-import { assertInScope, auth, currentUser, scopeFilter } from '../../middlewares/auth';
+import { assertInScope, auth, currentUser } from '../../middlewares/auth';
 import { byUser, rateLimit } from '../../middlewares/rateLimit';
 import { parse } from '../../middlewares/validate';
 import { Complaint, type ComplaintDoc } from '../../models/complaint';
 import { Project } from '../../models/project';
 import { uploadStoreOf } from '../uploads/storage';
+import { complaintQueueFilter } from './queueFilter';
 import { presentComplaint, presentComplaintList, presentPublicComplaint } from './present';
 
 async function loadComplaint(ctx: Context): Promise<ComplaintDoc> {
@@ -97,14 +102,7 @@ export function complaintsRouter(): Router {
     const user = currentUser(ctx);
     const now = new Date();
     await escalateOverdueComplaints(now);
-    const filter: Record<string, unknown> = { ...scopeFilter(user) };
-    if (q.status) filter.status = q.status;
-    if (q.category) filter.category = q.category;
-    if (q.projectId) filter.projectId = q.projectId;
-    if (q.escalation) filter.escalationLevel = q.escalation;
-    if (q.overdue === true)
-      Object.assign(filter, { status: q.status ?? { $ne: 'closed' }, dueAt: { $lt: now } });
-    if (q.overdue === false) filter.$or = [{ status: 'closed' }, { dueAt: { $gte: now } }];
+    const filter = complaintQueueFilter(user, q, now);
     const [docs, total] = await Promise.all([
       Complaint.find(filter)
         .sort({ createdAt: -1 })
@@ -119,6 +117,30 @@ export function complaintsRouter(): Router {
       page: q.page,
       size: q.size,
     };
+  });
+
+  router.get('/complaints/export', auth({ roles: complaintHandlerRoles }), async (ctx) => {
+    const q = parse(ComplaintExportQuery, ctx.query);
+    const user = currentUser(ctx);
+    const now = new Date();
+    await escalateOverdueComplaints(now);
+    const docs = (await Complaint.find(complaintQueueFilter(user, q, now))
+      .sort({ createdAt: -1 })
+      .limit(maxComplaintExportRows)
+      .lean()) as ComplaintDoc[];
+    const projects = await Project.find(
+      { _id: { $in: [...new Set(docs.map((d) => String(d.projectId)))] } },
+      { name: 1 },
+    ).lean();
+    ctx.body = await complaintWorkbook(docs, new Map(projects.map((p) => [String(p._id), p.name])), now);
+    ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    ctx.attachment(`投诉台账-${formatChinaTime(now).slice(0, 10)}.xlsx`);
+    await recordAudit(ctx, {
+      action: 'complaint.export',
+      targetType: 'complaint',
+      regionPath: user.scopePath ?? '',
+      summary: `导出投诉台账 ${docs.length} 条`,
+    });
   });
 
   router.get('/complaints/:id', auth(), async (ctx) => {

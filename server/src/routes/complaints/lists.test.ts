@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalateOverdueComplaints } from '../../commands/complaintEscalation';
 import { Complaint } from '../../models/complaint';
@@ -145,5 +146,38 @@ describe('public list per project', () => {
     expect((await call(server, 'GET', '/complaints/public?projectId=0123456789abcdef01234567')).status).toBe(
       404,
     );
+  });
+});
+
+describe('xlsx export of the queue', () => {
+  const download = (token: string, query = '') =>
+    fetch(`${server.url}/api/v1/complaints/export${query}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+
+  it("gives staff a ledger of their region's complaints, without names or phones", async () => {
+    const res = await download(w.tokens.communityA, '?overdue=true');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const sheet = wb.getWorksheet('投诉台账')!;
+    expect(sheet.rowCount).toBe(3);
+    const rows = [2, 3].map((r) => sheet.getRow(r).values as unknown[]);
+    expect(rows.map((r) => r[1]).sort()).toEqual([ids.anonymous, ids.private].sort());
+    expect(rows.every((r) => r[10] === '是')).toBe(true);
+    expect(rows.map((r) => r[11]).sort()).toEqual(['区住建局', '街道办']);
+    const all = await download(w.tokens.communityA);
+    const wbAll = new ExcelJS.Workbook();
+    await wbAll.xlsx.load(await all.arrayBuffer());
+    const text = JSON.stringify(wbAll.getWorksheet('投诉台账')!.getSheetValues());
+    expect(text).not.toContain(ids.otherRegion);
+    expect(text).not.toMatch(/姓名|13912345678/);
+  });
+
+  it('rejects bad filters and non-staff', async () => {
+    expect((await download(w.tokens.bureau, '?status=lost')).status).toBe(400);
+    expect((await download(w.tokens.residentA)).status).toBe(403);
+    expect((await fetch(`${server.url}/api/v1/complaints/export`)).status).toBe(401);
   });
 });

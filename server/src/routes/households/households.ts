@@ -21,7 +21,7 @@ import { Household, type HouseholdDoc } from '../../models/household';
 import { Region } from '../../models/region';
 import { User } from '../../models/user';
 import { singleFile } from '../uploads/singleFile';
-import { escapeRegex } from '../projects/projects';
+import { escapeRegex } from '../textSearch';
 
 export const householdStaff = ['community_staff', 'street_staff', 'bureau_admin', 'super_admin'] as const;
 

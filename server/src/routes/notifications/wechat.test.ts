@@ -6,7 +6,7 @@ import { Notification } from '../../models/notification';
 import { startTestServer, type TestServer } from '../../../test/testServer';
 import { buildWorld, call, eventually, type World } from '../../../test/participationWorld';
 
-/** A local stand-in for api.weixin.qq.com: issues tokens, records sends, can expire a token once. */
+/** A local stand-in for api.weixin.qq.com: issues stable tokens, records sends, can expire a token once. */
 function fakeWechat() {
   const sends: { token: string; body: { touser: string } & Record<string, unknown> }[] = [];
   let tokenRequests = 0;
@@ -15,12 +15,18 @@ function fakeWechat() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url!, 'http://fake');
     const reply = (body: unknown) => res.end(JSON.stringify(body));
-    if (url.pathname === '/cgi-bin/token') {
-      tokenRequests += 1;
-      if (url.searchParams.get('secret') !== 'app-secret')
-        return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
-      issued += 1;
-      return reply({ access_token: `token-${issued}`, expires_in: 7200 });
+    if (url.pathname === '/cgi-bin/stable_token' && req.method === 'POST') {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        tokenRequests += 1;
+        const body = JSON.parse(raw);
+        if (body.grant_type !== 'client_credential' || body.secret !== 'app-secret')
+          return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
+        issued += 1;
+        reply({ access_token: `token-${issued}`, expires_in: 7200 });
+      });
+      return;
     }
     if (url.pathname === '/cgi-bin/message/subscribe/send') {
       let raw = '';

@@ -9,6 +9,7 @@ import { projectInScope } from '../../policies/projectAccess';
 import { presentProjectDetail, presentProjectSummary, presentSearchHit } from '../../presenters/project';
 import { Project, type ProjectDoc } from '../../models/project';
 import { invalidateBoard } from '../board/boardCache';
+import { containsText } from '../textSearch';
 
 export const projectReaders = [
   'community_staff',
@@ -19,9 +20,8 @@ export const projectReaders = [
 ] as const;
 export const projectManagers = ['street_staff', 'bureau_admin', 'super_admin'] as const;
 
-export const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const nameMatch = (q: string) => {
-  const re = { $regex: escapeRegex(q), $options: 'i' };
+  const re = containsText(q);
   return { $or: [{ name: re }, { compoundName: re }, { communityName: re }, { streetName: re }] };
 };
 

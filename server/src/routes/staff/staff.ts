@@ -18,6 +18,7 @@ import { regionInScope } from '../../policies/regionScope';
 import { presentStaff } from '../../presenters/staff';
 import { Region } from '../../models/region';
 import { User, type UserDoc } from '../../models/user';
+import { containsText } from '../textSearch';
 
 const managers = ['super_admin', 'bureau_admin'] as const;
 /** The region level each staff role is scoped to. */
@@ -58,7 +59,7 @@ export function staffRouter(): Router {
       ...scopeFilter(currentUser(ctx), 'scopePath'),
     };
     if (q.q) {
-      const re = { $regex: q.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' };
+      const re = containsText(q.q);
       filter.$or = [{ account: re }, { name: re }];
     }
     const [items, total] = await Promise.all([

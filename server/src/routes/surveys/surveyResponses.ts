@@ -15,6 +15,7 @@ import { parse } from '../../middlewares/validate';
 import { recordAudit } from '../../commands/audit';
 import { householdAddress } from '../../commands/surveyHouseholdAddress';
 import { writeSurveyResponse } from '../../commands/surveyResponses';
+import { batchedById } from '../../commands/surveyVoteBatching';
 import { surveyInScope } from '../../commands/surveys';
 import { Household, type HouseholdDoc } from '../../models/household';
 import { Region } from '../../models/region';
@@ -34,8 +35,10 @@ import { addressOf, presentReceipt, presentSurvey } from '../../presenters/surve
 
 const isHouseholdRole = (user: AuthUser) => householdRoles.includes(user.role);
 
+const findSurvey = batchedById((ids) => Survey.find({ _id: { $in: ids } }).lean<SurveyDoc[]>());
+
 async function loadSurvey(id: string): Promise<SurveyDoc> {
-  const survey = await Survey.findById(id).lean<SurveyDoc>();
+  const survey = await findSurvey(id);
   if (!survey) throw NotFoundError('找不到该征求意见表');
   return survey;
 }

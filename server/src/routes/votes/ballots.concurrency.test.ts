@@ -99,5 +99,5 @@ describe('concurrent ballots', () => {
     expect(await AuditLog.countDocuments({ action: 'vote.ballot', targetType: 'ballot' })).toBe(500);
     const tally = await call(server, 'GET', `/votes/${vote.body.id}/tally`, { token: w.tokens.streetA });
     expect(tally.body.participation.households).toBe(500);
-  }, 120_000);
+  }, 240_000);
 });

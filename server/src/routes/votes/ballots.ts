@@ -16,6 +16,7 @@ import { parse } from '../../middlewares/validate';
 import { recordAudit } from '../../commands/audit';
 import { householdAddress } from '../../commands/surveyHouseholdAddress';
 import { castBallot } from '../../commands/voteBallots';
+import { batchedById } from '../../commands/surveyVoteBatching';
 import { tallyVote } from '../../commands/voteTally';
 import { voteInScope } from '../../commands/votes';
 import { Ballot, type BallotDoc } from '../../models/ballot';
@@ -39,8 +40,10 @@ import { presentBallot, presentVote } from '../../presenters/vote';
 const isHouseholdRole = (user: AuthUser) => householdRoles.includes(user.role);
 const everyone = auth({ roles: [...surveyStaffRoles, ...householdRoles] });
 
+const findVote = batchedById((ids) => Vote.find({ _id: { $in: ids } }, { final: 0 }).lean<VoteDoc[]>());
+
 async function loadVote(id: string): Promise<VoteDoc> {
-  const vote = await Vote.findById(id, { final: 0 }).lean<VoteDoc>();
+  const vote = await findVote(id);
   if (!vote) throw NotFoundError('找不到该表决');
   return vote;
 }

@@ -13,15 +13,14 @@ export function ComplaintCharts({ stats }: { stats: DashboardView['complaints'] 
             ariaLabel="投诉办理状态"
             height={240}
             option={{
+              title: stats.total === 0 ? { text: '暂无投诉', left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 14 } } : undefined,
               tooltip: { trigger: 'item' },
               legend: { bottom: 0 },
               series: [
                 {
                   type: 'pie',
                   radius: ['40%', '65%'],
-                  data: [
-                    ...statuses.map((s) => ({ name: complaintStatusLabel[s], value: stats.byStatus[s] })),
-                  ],
+                  data: statuses.filter((s) => stats.byStatus[s] > 0).map((s) => ({ name: complaintStatusLabel[s], value: stats.byStatus[s] })),
                 },
               ],
             }}

@@ -33,7 +33,14 @@ export default function SearchPage() {
       <Text className="title">查找小区</Text>
       <View className="field">
         <Text className="field-label">街道、社区或小区名称</Text>
-        <Input className="input" value={q} placeholder="例如：幸福小区" onInput={(e) => setQ(e.detail.value)} confirmType="search" onConfirm={() => void search()} />
+        <Input
+          className="input"
+          value={q}
+          placeholder="例如：幸福小区"
+          onInput={(e) => setQ(e.detail.value)}
+          confirmType="search"
+          onConfirm={() => void search()}
+        />
       </View>
       <BigButton kind="primary" onClick={() => void search()} disabled={busy}>
         {busy ? '正在查找…' : '查找'}

@@ -42,7 +42,13 @@ export function BindingForm({ project, onSubmitted }: { project: ProjectBoard; o
   const field = (k: 'unit' | 'room' | 'name' | 'phone', label: string, placeholder: string) => (
     <View className="field">
       <Text className="field-label">{label}</Text>
-      <Input className="input" value={form[k]} placeholder={placeholder} type={k === 'phone' ? 'number' : 'text'} onInput={set(k)} />
+      <Input
+        className="input"
+        value={form[k]}
+        placeholder={placeholder}
+        type={k === 'phone' ? 'number' : 'text'}
+        onInput={set(k)}
+      />
     </View>
   );
   return (
@@ -51,7 +57,11 @@ export function BindingForm({ project, onSubmitted }: { project: ProjectBoard; o
       {buildings.map((b) => {
         const on = form.buildingId === b.id;
         return (
-          <View key={b.id} className={`choice ${on ? 'choice-on' : ''}`} onClick={() => setForm({ ...form, buildingId: b.id })}>
+          <View
+            key={b.id}
+            className={`choice ${on ? 'choice-on' : ''}`}
+            onClick={() => setForm({ ...form, buildingId: b.id })}
+          >
             <Text className="choice-mark">{on ? '✓' : '○'}</Text>
             <Text>
               {b.name}

@@ -6,7 +6,20 @@ import { rememberProject } from '../../../services/scene';
 import BindPage from './index';
 
 const requests = [
-  { id: 'r1', status: 'rejected', compoundName: '幸福小区', buildingName: '2号楼', unit: '1', room: '301', householdId: 'h9', name: '王*', phone: '139****1111', matchesOwner: false, rejectReason: '与房产登记不符', createdAt: '2024-03-01T02:00:00.000Z' },
+  {
+    id: 'r1',
+    status: 'rejected',
+    compoundName: '幸福小区',
+    buildingName: '2号楼',
+    unit: '1',
+    room: '301',
+    householdId: 'h9',
+    name: '王*',
+    phone: '139****1111',
+    matchesOwner: false,
+    rejectReason: '与房产登记不符',
+    createdAt: '2024-03-01T02:00:00.000Z',
+  },
 ];
 
 function serve(posts: { url: string; data: unknown }[]) {
@@ -14,11 +27,16 @@ function serve(posts: { url: string; data: unknown }[]) {
     if (url.endsWith('/auth/dev-login')) return sessionResponse();
     if (url.endsWith('/auth/me')) return { statusCode: 200, data: userFixture() };
     if (url.includes('/board')) return { statusCode: 200, data: boardFixture() };
-    if (url.includes('/bindings/buildings')) return { statusCode: 200, data: { items: [{ id: '64b0000000000000000000b1', name: '1号楼' }] } };
+    if (url.includes('/bindings/buildings'))
+      return { statusCode: 200, data: { items: [{ id: '64b0000000000000000000b1', name: '1号楼' }] } };
     if (url.endsWith('/bindings/mine')) return { statusCode: 200, data: { items: requests } };
     if (method === 'POST') {
       posts.push({ url, data });
-      if (url.endsWith('/redeem')) return { statusCode: 400, data: { error: { code: 'validation_failed', message: '绑定码无效或已被使用' } } };
+      if (url.endsWith('/redeem'))
+        return {
+          statusCode: 400,
+          data: { error: { code: 'validation_failed', message: '绑定码无效或已被使用' } },
+        };
       return { statusCode: 201, data: { ...requests[0], id: 'r2', status: 'pending' } };
     }
     return { statusCode: 404, data: { error: { code: 'not_found', message: '找不到' } } };
@@ -58,10 +76,20 @@ describe('bind page', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('请输入 11 位手机号');
     fireEvent.change(screen.getByPlaceholderText('11 位手机号'), { target: { value: '13900001111' } });
     fireEvent.click(screen.getByText('提交绑定申请'));
-    await waitFor(() => expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已提交，请等待社区审核' })));
+    await waitFor(() =>
+      expect(taro.showToast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '已提交，请等待社区审核' }),
+      ),
+    );
     expect(posts[0]).toEqual({
       url: '/api/v1/bindings',
-      data: { buildingId: '64b0000000000000000000b1', unit: '2', room: '502', name: '李秀英', phone: '13900001111' },
+      data: {
+        buildingId: '64b0000000000000000000b1',
+        unit: '2',
+        room: '502',
+        name: '李秀英',
+        phone: '13900001111',
+      },
     });
   });
 });

@@ -21,7 +21,10 @@ export default function BindPage() {
   const [requests, setRequests] = useState<BindingRequestView[]>([]);
   const [busy, setBusy] = useState(false);
 
-  const loadRequests = () => void myBindings().then(setRequests).catch(() => undefined);
+  const loadRequests = () =>
+    void myBindings()
+      .then(setRequests)
+      .catch(() => undefined);
   useEffect(loadRequests, []);
 
   const redeem = async () => {
@@ -69,7 +72,9 @@ export default function BindPage() {
       {missing && (
         <Section title="方式二：填写房屋信息">
           <Text className="block">请先扫描小区公示栏上的二维码，或查找您的小区，再回到这里填写。</Text>
-          <BigButton onClick={() => void Taro.navigateTo({ url: '/board/pages/search/index' })}>查找小区</BigButton>
+          <BigButton onClick={() => void Taro.navigateTo({ url: '/board/pages/search/index' })}>
+            查找小区
+          </BigButton>
         </Section>
       )}
 

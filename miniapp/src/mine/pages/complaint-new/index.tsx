@@ -40,7 +40,10 @@ export default function ComplaintNewPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (project) bindingBuildings(project.compoundId).then(setBuildings).catch(() => setBuildings([]));
+    if (project)
+      bindingBuildings(project.compoundId)
+        .then(setBuildings)
+        .catch(() => setBuildings([]));
   }, [project]);
 
   const submit = () => {
@@ -97,7 +100,11 @@ export default function ComplaintNewPage() {
           </Section>
           {buildings.length > 0 && (
             <Section title="4. 涉及楼栋（可选）">
-              <ChoiceList options={buildings.map((b) => ({ value: b.id, label: b.name }))} value={buildingId} onChange={setBuildingId} />
+              <ChoiceList
+                options={buildings.map((b) => ({ value: b.id, label: b.name }))}
+                value={buildingId}
+                onChange={setBuildingId}
+              />
             </Section>
           )}
           <Section title="是否公开">

@@ -23,9 +23,30 @@ const closed: ComplaintView = {
   createdAt: '2024-06-01T14:00:00.000Z',
   closedAt: '2024-06-03T02:00:00.000Z',
   history: [
-    { action: 'submit', status: 'submitted', actorRole: 'resident', actorName: '王*', note: '', at: '2024-06-01T14:00:00.000Z' },
-    { action: 'transition', status: 'accepted', actorRole: 'community_staff', actorName: '西河社区 社区工作者', note: '已转施工单位', at: '2024-06-02T01:00:00.000Z' },
-    { action: 'transition', status: 'closed', actorRole: 'community_staff', actorName: '西河社区 社区工作者', note: '已要求施工单位 22 点后停工', at: '2024-06-03T02:00:00.000Z' },
+    {
+      action: 'submit',
+      status: 'submitted',
+      actorRole: 'resident',
+      actorName: '王*',
+      note: '',
+      at: '2024-06-01T14:00:00.000Z',
+    },
+    {
+      action: 'transition',
+      status: 'accepted',
+      actorRole: 'community_staff',
+      actorName: '西河社区 社区工作者',
+      note: '已转施工单位',
+      at: '2024-06-02T01:00:00.000Z',
+    },
+    {
+      action: 'transition',
+      status: 'closed',
+      actorRole: 'community_staff',
+      actorName: '西河社区 社区工作者',
+      note: '已要求施工单位 22 点后停工',
+      at: '2024-06-03T02:00:00.000Z',
+    },
   ],
 };
 
@@ -36,7 +57,10 @@ describe('complaint detail', () => {
       if (url.endsWith('/auth/dev-login')) return sessionResponse();
       if (method === 'POST') {
         posts.push({ url, data });
-        return { statusCode: 200, data: { ...closed, rating: { score: 4, comment: '', at: '2024-06-04T02:00:00.000Z' } } };
+        return {
+          statusCode: 200,
+          data: { ...closed, rating: { score: 4, comment: '', at: '2024-06-04T02:00:00.000Z' } },
+        };
       }
       return { statusCode: 200, data: closed };
     });
@@ -64,7 +88,9 @@ describe('complaint detail', () => {
     });
     setRouterParams({ id: 'c1' });
     render(<ComplaintPage />);
-    fireEvent.change(await screen.findByPlaceholderText('请说明还存在什么问题'), { target: { value: '昨晚十一点还在施工' } });
+    fireEvent.change(await screen.findByPlaceholderText('请说明还存在什么问题'), {
+      target: { value: '昨晚十一点还在施工' },
+    });
     fireEvent.click(screen.getByText('重新打开投诉'));
     expect(await screen.findByText('处理中')).toBeInTheDocument();
     expect(posts).toEqual([{ url: '/api/v1/complaints/c1/reopen', data: { reason: '昨晚十一点还在施工' } }]);

@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { complaintCategoryLabel, complaintStatusLabel, complaintVisibilityLabel, escalationLevelLabel, type ComplaintView } from '@jiugai/shared';
+import {
+  complaintCategoryLabel,
+  complaintStatusLabel,
+  complaintVisibilityLabel,
+  escalationLevelLabel,
+  type ComplaintView,
+} from '@jiugai/shared';
 import { PageShell } from '../../../components/PageShell';
 import { Row, Section } from '../../../components/Section';
 import { BigButton } from '../../../components/BigButton';
@@ -48,8 +54,13 @@ export default function ComplaintPage() {
         <>
           <Text className="title">{complaintCategoryLabel[c.category]}</Text>
           <View>
-            <StatusTag label={complaintStatusLabel[c.status]} tone={c.status === 'closed' ? 'good' : 'warn'} />
-            {c.overdue && <StatusTag label={`已超时，${escalationLevelLabel[c.escalationLevel]}督办中`} tone="bad" />}
+            <StatusTag
+              label={complaintStatusLabel[c.status]}
+              tone={c.status === 'closed' ? 'good' : 'warn'}
+            />
+            {c.overdue && (
+              <StatusTag label={`已超时，${escalationLevelLabel[c.escalationLevel]}督办中`} tone="bad" />
+            )}
           </View>
           <Section title="投诉内容">
             <Text className="block">{c.text}</Text>
@@ -78,22 +89,39 @@ export default function ComplaintPage() {
           {c.status === 'closed' && !c.rating && (
             <Section title="请评价办理结果">
               {scores.map((s) => (
-                <View key={s} className={`choice ${score === s ? 'choice-on' : ''}`} onClick={() => setScore(s)}>
+                <View
+                  key={s}
+                  className={`choice ${score === s ? 'choice-on' : ''}`}
+                  onClick={() => setScore(s)}
+                >
                   <Text className="choice-mark">{score === s ? '✓' : '○'}</Text>
                   <Text>
                     {s} 分 · {scoreWords[s]}
                   </Text>
                 </View>
               ))}
-              <BigButton kind="primary" disabled={!score || busy} onClick={() => void act(() => rateComplaint(id, { score }))}>
+              <BigButton
+                kind="primary"
+                disabled={!score || busy}
+                onClick={() => void act(() => rateComplaint(id, { score }))}
+              >
                 提交评价
               </BigButton>
             </Section>
           )}
           {c.status === 'closed' && (
             <Section title="问题没有解决？">
-              <Textarea className="textarea" value={reason} placeholder="请说明还存在什么问题" onInput={(e) => setReason(e.detail.value)} />
-              <BigButton kind="danger" disabled={busy} onClick={() => void act(() => reopenComplaint(id, { reason }))}>
+              <Textarea
+                className="textarea"
+                value={reason}
+                placeholder="请说明还存在什么问题"
+                onInput={(e) => setReason(e.detail.value)}
+              />
+              <BigButton
+                kind="danger"
+                disabled={busy}
+                onClick={() => void act(() => reopenComplaint(id, { reason }))}
+              >
                 重新打开投诉
               </BigButton>
             </Section>

@@ -21,9 +21,16 @@ export default function MyComplaintsPage() {
       <Text className="title">我的投诉</Text>
       {items?.length === 0 && <Text className="block">您还没有提交过投诉。</Text>}
       {items?.map((c) => (
-        <View key={c.id} className="section" onClick={() => void Taro.navigateTo({ url: `/mine/pages/complaint/index?id=${c.id}` })}>
+        <View
+          key={c.id}
+          className="section"
+          onClick={() => void Taro.navigateTo({ url: `/mine/pages/complaint/index?id=${c.id}` })}
+        >
           <View>
-            <StatusTag label={complaintStatusLabel[c.status]} tone={c.status === 'closed' ? 'good' : c.overdue ? 'bad' : 'warn'} />
+            <StatusTag
+              label={complaintStatusLabel[c.status]}
+              tone={c.status === 'closed' ? 'good' : c.overdue ? 'bad' : 'warn'}
+            />
             {c.overdue && <StatusTag label="已超时，已督办" tone="bad" />}
             <Text className="muted">{complaintCategoryLabel[c.category]}</Text>
           </View>

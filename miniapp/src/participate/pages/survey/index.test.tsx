@@ -19,13 +19,49 @@ const survey: SurveyView = {
   version: 1,
   createdAt: '2024-03-01T00:00:00.000Z',
   questions: [
-    { id: 'q1', type: 'single', title: '您是否支持本次改造', required: true, options: [{ id: 'yes', label: '支持' }, { id: 'no', label: '不支持' }] },
-    { id: 'q2', type: 'text', title: '不支持的原因', required: true, maxLength: 200, showIf: { questionId: 'q1', optionIds: ['no'] } },
-    { id: 'q3', type: 'scale', title: '您对小区环境的满意度', required: true, min: 1, max: 5, minLabel: '很不满意', maxLabel: '很满意' },
+    {
+      id: 'q1',
+      type: 'single',
+      title: '您是否支持本次改造',
+      required: true,
+      options: [
+        { id: 'yes', label: '支持' },
+        { id: 'no', label: '不支持' },
+      ],
+    },
+    {
+      id: 'q2',
+      type: 'text',
+      title: '不支持的原因',
+      required: true,
+      maxLength: 200,
+      showIf: { questionId: 'q1', optionIds: ['no'] },
+    },
+    {
+      id: 'q3',
+      type: 'scale',
+      title: '您对小区环境的满意度',
+      required: true,
+      min: 1,
+      max: 5,
+      minLabel: '很不满意',
+      maxLabel: '很满意',
+    },
   ],
 };
 const me = userFixture({
-  households: [{ id: 'h1', compoundId: 'c1', compoundName: '幸福小区', buildingId: 'b1', buildingName: '1号楼', unit: '1', room: '101', area: 80 }],
+  households: [
+    {
+      id: 'h1',
+      compoundId: 'c1',
+      compoundName: '幸福小区',
+      buildingId: 'b1',
+      buildingName: '1号楼',
+      unit: '1',
+      room: '101',
+      area: 80,
+    },
+  ],
 });
 
 function serve(puts: unknown[]) {
@@ -37,7 +73,19 @@ function serve(puts: unknown[]) {
       puts.push(data);
       return {
         statusCode: 201,
-        data: { receiptNo: 'ZJ-2024-000123', surveyId, surveyTitle: survey.title, householdId: 'h1', address: '1号楼 1单元 101室', channel: 'miniapp', channelLabel: '小程序', answers: (data as { answers: unknown }).answers, submittedAt: '2024-03-02T02:00:00.000Z', updatedAt: '2024-03-02T02:00:00.000Z', revision: 1 },
+        data: {
+          receiptNo: 'ZJ-2024-000123',
+          surveyId,
+          surveyTitle: survey.title,
+          householdId: 'h1',
+          address: '1号楼 1单元 101室',
+          channel: 'miniapp',
+          channelLabel: '小程序',
+          answers: (data as { answers: unknown }).answers,
+          submittedAt: '2024-03-02T02:00:00.000Z',
+          updatedAt: '2024-03-02T02:00:00.000Z',
+          revision: 1,
+        },
       };
     }
     return { statusCode: 404, data: { error: { code: 'not_found', message: '该户尚未提交意见' } } };
@@ -79,7 +127,10 @@ describe('survey page', () => {
     fireEvent.click(await screen.findByText('开始填写'));
     fireEvent.click(screen.getByText('支持'));
     fireEvent.click(screen.getByText('下一题'));
-    expect(taro.setStorageSync).toHaveBeenCalledWith(`jiugai.surveyDraft.${surveyId}.h1`, { answers: { q1: 'yes' }, index: 1 });
+    expect(taro.setStorageSync).toHaveBeenCalledWith(`jiugai.surveyDraft.${surveyId}.h1`, {
+      answers: { q1: 'yes' },
+      index: 1,
+    });
     first.unmount();
 
     render(<SurveyPage />);

@@ -1,12 +1,26 @@
 import { useEffect, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { checkAnswers, isQuestionShown, type AnswerValue, type SurveyAnswers, type SurveyReceipt, type SurveyView } from '@jiugai/shared';
+import {
+  checkAnswers,
+  isQuestionShown,
+  type AnswerValue,
+  type SurveyAnswers,
+  type SurveyReceipt,
+  type SurveyView,
+} from '@jiugai/shared';
 import { PageShell } from '../../../components/PageShell';
 import { BigButton } from '../../../components/BigButton';
 import { HouseholdPicker } from '../../../components/HouseholdPicker';
 import { fetchMe, householdAddress, pickHousehold } from '../../../services/account';
-import { clearDraft, fetchMyResponse, fetchSurvey, loadDraft, saveDraft, submitResponse } from '../../../services/surveys';
+import {
+  clearDraft,
+  fetchMyResponse,
+  fetchSurvey,
+  loadDraft,
+  saveDraft,
+  submitResponse,
+} from '../../../services/surveys';
 import { formatDateTime } from '../../../services/format';
 import { QuestionInput } from '../../components/QuestionInput';
 import { SurveyReceiptView } from './SurveyReceiptView';
@@ -69,7 +83,10 @@ export default function SurveyPage() {
       .catch((e: Error) => setError(e.message));
   }, [id, householdId]);
 
-  const visible = useMemo(() => survey?.questions.filter((q) => isQuestionShown(q, answers)) ?? [], [survey, answers]);
+  const visible = useMemo(
+    () => survey?.questions.filter((q) => isQuestionShown(q, answers)) ?? [],
+    [survey, answers],
+  );
   const open = survey?.status === 'open';
 
   if (survey && households.length === 0) {
@@ -98,7 +115,8 @@ export default function SurveyPage() {
     setProblem('');
     saveDraft(id, householdId, { answers, index: i });
   };
-  const issueFor = (qid: string) => checkAnswers(survey.questions, pruned(survey, answers)).find((i) => i.path === qid);
+  const issueFor = (qid: string) =>
+    checkAnswers(survey.questions, pruned(survey, answers)).find((i) => i.path === qid);
 
   const next = () => {
     const q = visible[index];

@@ -40,7 +40,11 @@ export default function SurveyListPage() {
       <Text className="title">正在征求意见</Text>
       {items?.length === 0 && <Text className="block">目前没有进行中的征求意见。开始时会通知您。</Text>}
       {items?.map((s) => (
-        <View key={s.id} className="section" onClick={() => void Taro.navigateTo({ url: `/participate/pages/survey/index?id=${s.id}` })}>
+        <View
+          key={s.id}
+          className="section"
+          onClick={() => void Taro.navigateTo({ url: `/participate/pages/survey/index?id=${s.id}` })}
+        >
           <Text className="block" style={{ fontWeight: 700 }}>
             {s.title}
           </Text>

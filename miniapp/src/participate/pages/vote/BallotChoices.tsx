@@ -3,13 +3,27 @@ import type { VoteOptionView } from '@jiugai/shared';
 import { formatFen } from '../../../services/format';
 
 /** The options as large cards: label, plain description, and the fee standard when there is one. */
-export function BallotChoices({ options, value, onChange }: { options: VoteOptionView[]; value: string; onChange: (id: string) => void }) {
+export function BallotChoices({
+  options,
+  value,
+  onChange,
+}: {
+  options: VoteOptionView[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
   return (
     <View>
       {options.map((o) => {
         const on = o.id === value;
         return (
-          <View key={o.id} className={`choice ${on ? 'choice-on' : ''}`} onClick={() => onChange(o.id)} role="radio" aria-checked={on}>
+          <View
+            key={o.id}
+            className={`choice ${on ? 'choice-on' : ''}`}
+            onClick={() => onChange(o.id)}
+            role="radio"
+            aria-checked={on}
+          >
             <Text className="choice-mark">{on ? '✓' : '○'}</Text>
             <View>
               <Text className="block">

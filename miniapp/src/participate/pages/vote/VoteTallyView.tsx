@@ -4,7 +4,8 @@ import { Section } from '../../../components/Section';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatPercent } from '../../../services/format';
 
-const area = (r: Ratio) => `${formatPercent(r.percent)}（${(r.numerator / 100).toFixed(2)} / ${(r.denominator / 100).toFixed(2)} 平方米）`;
+const area = (r: Ratio) =>
+  `${formatPercent(r.percent)}（${(r.numerator / 100).toFixed(2)} / ${(r.denominator / 100).toFixed(2)} 平方米）`;
 const people = (r: Ratio) => `${formatPercent(r.percent)}（${r.numerator} / ${r.denominator} 人）`;
 
 /** Participation while open; after close also the result with both ratios (area and headcount). */
@@ -13,7 +14,9 @@ export function VoteTallyView({ tally }: { tally: TallyView }) {
   return (
     <>
       <Section title={tally.status === 'closed' ? '参与情况（最终）' : '当前参与情况'}>
-        <Text className="block">已有 {p.households} 户参与表决（共 {tally.totals.households} 户）</Text>
+        <Text className="block">
+          已有 {p.households} 户参与表决（共 {tally.totals.households} 户）
+        </Text>
         <Text className="block">参与面积：{area(p.area)}</Text>
         <Text className="block">参与人数：{people(p.headcount)}</Text>
         <Text className="block muted">两项都需达到三分之二以上，表决才有效。</Text>

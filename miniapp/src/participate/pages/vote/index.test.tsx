@@ -30,17 +30,38 @@ const vote = (over: Partial<VoteView> = {}): VoteView => ({
   totals: { households: 3, areaCenti: 30000, owners: 3 },
   ...over,
 });
-const r = (n: number, d: number) => ({ numerator: n, denominator: d, percent: Math.round((n * 10000) / d) / 100 });
+const r = (n: number, d: number) => ({
+  numerator: n,
+  denominator: d,
+  percent: Math.round((n * 10000) / d) / 100,
+});
 const openTally: TallyView = {
   voteId,
   status: 'open',
   article278Item: 4,
   totals: { households: 3, areaCenti: 30000, owners: 3 },
-  participation: { households: 1, area: r(10000, 30000), headcount: r(1, 3), met: false, threshold: { numerator: 2, denominator: 3, strict: false } },
+  participation: {
+    households: 1,
+    area: r(10000, 30000),
+    headcount: r(1, 3),
+    met: false,
+    threshold: { numerator: 2, denominator: 3, strict: false },
+  },
   byChannel: {},
 };
 const me = userFixture({
-  households: [{ id: 'h1', compoundId: 'c1', compoundName: '幸福小区', buildingId: 'b1', buildingName: '1号楼', unit: '1', room: '101', area: 100 }],
+  households: [
+    {
+      id: 'h1',
+      compoundId: 'c1',
+      compoundName: '幸福小区',
+      buildingId: 'b1',
+      buildingName: '1号楼',
+      unit: '1',
+      room: '101',
+      area: 100,
+    },
+  ],
 });
 
 function serve(v: VoteView, tally: TallyView, puts: unknown[] = []) {
@@ -51,7 +72,22 @@ function serve(v: VoteView, tally: TallyView, puts: unknown[] = []) {
     if (url.endsWith('/tally')) return { statusCode: 200, data: tally };
     if (url.includes('/ballots/h1') && method === 'PUT') {
       puts.push(data);
-      return { statusCode: 201, data: { receiptNo: 'BJ-0001', voteId, voteTitle: v.title, householdId: 'h1', address: '', optionId: 'yes', optionLabel: '同意', channel: 'miniapp', channelLabel: '小程序', castAt: '2024-05-02T02:00:00.000Z', changes: 0 } };
+      return {
+        statusCode: 201,
+        data: {
+          receiptNo: 'BJ-0001',
+          voteId,
+          voteTitle: v.title,
+          householdId: 'h1',
+          address: '',
+          optionId: 'yes',
+          optionLabel: '同意',
+          channel: 'miniapp',
+          channelLabel: '小程序',
+          castAt: '2024-05-02T02:00:00.000Z',
+          changes: 0,
+        },
+      };
     }
     return { statusCode: 404, data: { error: { code: 'not_found', message: '该户尚未投票' } } };
   });
@@ -83,12 +119,32 @@ describe('vote page', () => {
     const closed: TallyView = {
       ...openTally,
       status: 'closed',
-      participation: { ...openTally.participation, households: 3, area: r(30000, 30000), headcount: r(3, 3), met: true },
+      participation: {
+        ...openTally.participation,
+        households: 3,
+        area: r(30000, 30000),
+        headcount: r(3, 3),
+        met: true,
+      },
       approval: {
         threshold: { numerator: 1, denominator: 2, strict: true },
         options: [
-          { optionId: 'yes', label: '同意', households: 2, area: r(20000, 30000), headcount: r(2, 3), passed: true },
-          { optionId: 'no', label: '反对', households: 1, area: r(10000, 30000), headcount: r(1, 3), passed: false },
+          {
+            optionId: 'yes',
+            label: '同意',
+            households: 2,
+            area: r(20000, 30000),
+            headcount: r(2, 3),
+            passed: true,
+          },
+          {
+            optionId: 'no',
+            label: '反对',
+            households: 1,
+            area: r(10000, 30000),
+            headcount: r(1, 3),
+            passed: false,
+          },
         ],
         abstentions: { households: 0, area: r(0, 30000), headcount: r(0, 3) },
       },

@@ -7,7 +7,13 @@ import { Row, Section } from '../../../components/Section';
 import { BigButton } from '../../../components/BigButton';
 import { HouseholdPicker, type HouseholdChoice } from '../../../components/HouseholdPicker';
 import { fetchMe, householdAddress, pickHousehold } from '../../../services/account';
-import { castBallot, fetchMyBallot, fetchTally, fetchVote, passingRuleInWords } from '../../../services/votes';
+import {
+  castBallot,
+  fetchMyBallot,
+  fetchTally,
+  fetchVote,
+  passingRuleInWords,
+} from '../../../services/votes';
 import { formatDateTime } from '../../../services/format';
 import { BallotChoices } from './BallotChoices';
 import { VoteTallyView } from './VoteTallyView';
@@ -29,12 +35,17 @@ export default function VotePage() {
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState('');
 
-  const loadTally = () => void fetchTally(id).then(setTally).catch(() => undefined);
+  const loadTally = () =>
+    void fetchTally(id)
+      .then(setTally)
+      .catch(() => undefined);
   useEffect(() => {
     Promise.all([fetchVote(id), fetchMe()])
       .then(([v, me]) => {
         const eligible = me.households.filter(
-          (h) => h.compoundId === v.compoundId && (v.buildingIds.length === 0 || v.buildingIds.includes(h.buildingId)),
+          (h) =>
+            h.compoundId === v.compoundId &&
+            (v.buildingIds.length === 0 || v.buildingIds.includes(h.buildingId)),
         );
         setVote(v);
         setHouseholds(eligible.map((h) => ({ householdId: h.id, address: householdAddress(h) })));
@@ -106,7 +117,8 @@ export default function VotePage() {
     <PageShell>
       <Text className="title">{vote.title}</Text>
       <Text className="block muted">
-        {vote.statusLabel} · {open ? `截止时间：${formatDateTime(vote.closesAt)}` : `结束时间：${formatDateTime(vote.closesAt)}`}
+        {vote.statusLabel} ·{' '}
+        {open ? `截止时间：${formatDateTime(vote.closesAt)}` : `结束时间：${formatDateTime(vote.closesAt)}`}
       </Text>
       <Section title="表决什么">
         {vote.description && <Text className="block">{vote.description}</Text>}
@@ -121,7 +133,9 @@ export default function VotePage() {
       </Section>
       {tally && <VoteTallyView tally={tally} />}
 
-      {households.length === 0 && open && <Text className="block">您在本小区没有已绑定的房屋，不能参与本次表决。</Text>}
+      {households.length === 0 && open && (
+        <Text className="block">您在本小区没有已绑定的房屋，不能参与本次表决。</Text>
+      )}
       <HouseholdPicker choices={households} value={householdId} onChange={setHouseholdId} verb="投票" />
 
       {step === 'done' && ballot && (

@@ -40,7 +40,11 @@ export default function VoteListPage() {
       <Text className="title">正在表决的事项</Text>
       {items?.length === 0 && <Text className="block">目前没有进行中的表决。开始时会通知您。</Text>}
       {items?.map((v) => (
-        <View key={v.id} className="section" onClick={() => void Taro.navigateTo({ url: `/participate/pages/vote/index?id=${v.id}` })}>
+        <View
+          key={v.id}
+          className="section"
+          onClick={() => void Taro.navigateTo({ url: `/participate/pages/vote/index?id=${v.id}` })}
+        >
           <Text className="block" style={{ fontWeight: 700 }}>
             {v.title}
           </Text>

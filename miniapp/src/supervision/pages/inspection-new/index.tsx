@@ -32,7 +32,13 @@ export default function InspectionNewPage() {
 
   const submit = async () => {
     if (!project) return;
-    const parsed = InspectionCreateBody.safeParse({ projectId: project.projectId, date, ratings, findings, photos });
+    const parsed = InspectionCreateBody.safeParse({
+      projectId: project.projectId,
+      date,
+      ratings,
+      findings,
+      photos,
+    });
     if (!parsed.success) return setProblem(parsed.error.issues[0].message);
     setBusy(true);
     try {
@@ -54,7 +60,12 @@ export default function InspectionNewPage() {
           <Text className="title">巡查记录</Text>
           <Text className="block muted">{project.name}</Text>
           <Section title="巡查日期">
-            <Input className="input" value={date} placeholder="YYYY-MM-DD" onInput={(e) => setDate(e.detail.value)} />
+            <Input
+              className="input"
+              value={date}
+              placeholder="YYYY-MM-DD"
+              onInput={(e) => setDate(e.detail.value)}
+            />
           </Section>
           {inspectionAspects.map((a) => (
             <Section key={a} title={`${inspectionAspectLabel[a]}（1–5 分）`}>
@@ -62,7 +73,11 @@ export default function InspectionNewPage() {
                 {[1, 2, 3, 4, 5].map((s) => {
                   const on = ratings[a] === s;
                   return (
-                    <View key={s} className={`choice ${on ? 'choice-on' : ''}`} onClick={() => setRatings({ ...ratings, [a]: s })}>
+                    <View
+                      key={s}
+                      className={`choice ${on ? 'choice-on' : ''}`}
+                      onClick={() => setRatings({ ...ratings, [a]: s })}
+                    >
                       <Text>
                         {on ? '✓ ' : ''}
                         {s} {ratingWords[s]}

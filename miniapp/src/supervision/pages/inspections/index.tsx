@@ -23,7 +23,11 @@ export default function InspectionsPage() {
       <Text className="title">我的巡查记录</Text>
       <BigButton
         kind="primary"
-        onClick={() => void Taro.navigateTo({ url: `/supervision/pages/inspection-new/index?projectId=${lastProject() ?? ''}` })}
+        onClick={() =>
+          void Taro.navigateTo({
+            url: `/supervision/pages/inspection-new/index?projectId=${lastProject() ?? ''}`,
+          })
+        }
       >
         新增巡查记录
       </BigButton>
