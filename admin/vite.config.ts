@@ -12,15 +12,5 @@ export default defineConfig({
     // bench/admin-bundle.ts reads the manifest to measure what each page loads.
     manifest: true,
     chunkSizeWarningLimit: 1500,
-    rollupOptions: {
-      output: {
-        // Keep the big libraries in their own long-cached chunks; echarts only loads with a chart.
-        manualChunks(id) {
-          if (!id.includes('node_modules')) return undefined;
-          if (/node_modules\/(echarts|zrender|echarts-for-react)\//.test(id)) return 'echarts';
-          return undefined;
-        },
-      },
-    },
   },
 });

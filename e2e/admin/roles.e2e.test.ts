@@ -76,7 +76,7 @@ describe('admin console: each role logs in and sees its own menu', () => {
     for (const [path, name, ready] of [
       ['/admin/surveys', 'surveys', '.ant-table-row'],
       ['/admin/supervision', 'supervision', '.ant-table-row'],
-      ['/admin/audit-log', 'audit-log', '.ant-table-row'],
+      ['/admin/audit-log', 'audit-log', '.ant-table'],
       ['/admin/bindings', 'bindings', '.ant-table'],
       ['/admin/dashboard', 'dashboard-street', 'canvas'],
     ] as const) {

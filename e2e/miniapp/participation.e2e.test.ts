@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type {
+  AuthTokens,
   ComplaintPage,
+  InspectionView,
+  Page as ApiPage,
   ProjectSearchHit,
   SurveyCollectionView,
   SurveyView,
@@ -53,7 +56,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('mini-program (H5): survey, vote and complaint', () => {
+describe('mini-program (H5): survey, vote, complaint and inspection', () => {
   it('answers the survey for one of two households and the collection rate goes up', async () => {
     const survey = await api<SurveyView>(
       server.url,
@@ -244,5 +247,48 @@ describe('mini-program (H5): survey, vote and complaint', () => {
     const filed = queue.items.find((c) => c.text.startsWith('2号楼北侧管沟开挖后没有围挡'));
     expect(filed).toMatchObject({ status: 'submitted', category: 'quality' });
     expect(filed!.photos).toHaveLength(1);
+  });
+
+  it('a supervision-group member files an inspection with ratings and sees it in their records', async () => {
+    const supervisor = await api<AuthTokens>(server.url, 'POST', '/auth/dev-login', {
+      openid: 'demo-supervisor-1',
+    });
+    await api(
+      server.url,
+      'POST',
+      '/supervision/members',
+      { projectId: project.id, userId: supervisor.user.id, category: 'npc_deputy' },
+      community,
+    );
+
+    const context = await residentContext(browser, 'demo-supervisor-1');
+    const page = await context.newPage();
+    await open(page, server.url, `pages/board/index?scene=${project.sceneId}`);
+    await open(page, server.url, 'pages/mine/index');
+    await tapText(page, '微信登录');
+    await current(page).getByText('张建华 · 义务监督员').waitFor();
+    await tapText(page, '填写巡查记录');
+    await settled(page);
+    await current(page).getByText('工程质量（1–5 分）').waitFor();
+    await tapText(page, '4 较好');
+    await current(page).getByText('施工安全（1–5 分）').scrollIntoViewIfNeeded();
+    await current(page).getByText('2 较差').nth(1).click();
+    await current(page).getByText('5 好').nth(2).click();
+    await fill(page, '例如：5号楼外墙保温层施工未设警戒线', '3号楼脚手架底部未设警示标志，已提醒施工单位');
+    await shot(page, '40-inspection-form');
+    await tapText(page, '提交巡查记录');
+    await current(page).getByText('我的巡查记录').waitFor();
+    await settled(page);
+    await shot(page, '41-inspection-list');
+    await context.close();
+
+    const mine = await api<ApiPage<InspectionView>>(
+      server.url,
+      'GET',
+      '/supervision/inspections/mine',
+      undefined,
+      supervisor.accessToken,
+    );
+    expect(mine.items[0]).toMatchObject({ ratings: { quality: 4, safety: 2, civility: 5 } });
   });
 });

@@ -129,6 +129,8 @@ export const expectedAccess: Record<string, Expected> = {
   'GET /api/v1/complaints/mine': { allow: household, other: 'filter' },
   'GET /api/v1/complaints/public': { allow: 'public', other: 'same', optional: true },
   'GET /api/v1/complaints': { allow: handlers, other: 'filter' },
+  // A workbook, read cell by cell: the other region gets its own (empty) ledger, never a branch-1 row.
+  'GET /api/v1/complaints/export': { allow: handlers, other: 'filter' },
   // The world's complaint is filed by the branch-1 resident: the supervisor and the expert are not its author.
   'GET /api/v1/complaints/:id': { allow: [...handlers, 'resident'], other: 'deny' },
   'POST /api/v1/complaints/:id/transitions': { allow: handlers, other: 'deny' },

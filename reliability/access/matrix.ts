@@ -6,6 +6,7 @@ import { idOverride, ownParams } from '../support/targets';
 import { badTokenKinds, bearer, type TokenKind } from '../support/tokens';
 import { cellRoles } from '../support/world';
 import type { Reply } from '../support/http';
+import { xlsxText } from '../support/xlsx';
 import type { Expected } from './expected';
 
 export type Cell = { caller: string; token: TokenKind; region: 'own' | 'other' };
@@ -35,7 +36,7 @@ export function cellsOf(): Cell[] {
   return cells;
 }
 
-/** The ids of branch 1, none of which a caller of branch 2 may see. */
+/** The ids of branch 1 (and its compound's name, which exports repeat): none may reach a branch-2 caller. */
 function ownIds(h: Harness): string[] {
   const { own } = h.world;
   return [
@@ -43,6 +44,7 @@ function ownIds(h: Harness): string[] {
     own.compoundId,
     own.buildingId,
     own.communityId,
+    own.compoundName,
     ...own.householdIds,
     h.part.surveyId,
     h.part.voteId,
@@ -121,9 +123,12 @@ export async function sendCell(
     : writes.has(route.method) && route.method !== 'DELETE'
       ? {}
       : undefined;
-  return h.as(undefined, `${fillPath(route.path, params)}${qs.size ? `?${qs}` : ''}`, {
+  const r = await h.as(undefined, `${fillPath(route.path, params)}${qs.size ? `?${qs}` : ''}`, {
     method: route.method,
     auth,
     body,
   });
+  // Exports are workbooks: judge what their cells say.
+  const xlsx = (r.headers.get('content-type') ?? '').includes('spreadsheetml');
+  return xlsx ? { ...r, text: await xlsxText(Buffer.from(r.text, 'latin1')) } : r;
 }

@@ -19,6 +19,8 @@ export interface Branch {
   householdIds: string[];
   projectId: string;
   compoundPath: string;
+  /** The compound's name, which project names and exports repeat. */
+  compoundName: string;
   /** The supervision-group membership of the branch's supervisor. */
   supervisionMemberId?: string;
 }
@@ -93,6 +95,7 @@ async function branch(b: number, households: number, secrets: World['secrets']):
     householdIds: hh.map((h) => String(h._id)),
     projectId: String(project._id),
     compoundPath: compound.path,
+    compoundName: compound.name,
   };
 }
 

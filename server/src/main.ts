@@ -4,6 +4,10 @@ import { logger } from './logger';
 import { connectDatabase } from './db/connect';
 import { createApp } from './app';
 import { prepareDemoData } from './seed/prepare';
+import { escalateOverdueComplaints } from './commands/complaintEscalation';
+
+/** Overdue complaints move up to the street office and the bureau even when nobody opens a queue. */
+const escalationSweepMs = 10 * 60 * 1000;
 
 async function main() {
   const env = loadEnv();
@@ -19,7 +23,12 @@ async function main() {
     const port = typeof addr === 'object' && addr ? addr.port : env.PORT;
     logger.info({ port, db: db.kind }, `旧改通服务已启动: http://localhost:${port}`);
   });
+  const sweep = setInterval(() => {
+    escalateOverdueComplaints().catch((err) => logger.error({ err }, 'complaint escalation sweep failed'));
+  }, escalationSweepMs);
+  sweep.unref();
   const shutdown = async () => {
+    clearInterval(sweep);
     server.close();
     await db.close();
     process.exit(0);

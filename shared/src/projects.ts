@@ -292,6 +292,8 @@ export type ProjectListQuery = z.infer<typeof ProjectListQuery>;
 /** Public search from the mini-program: by street, community, compound or project name. */
 export const ProjectSearchQuery = z.object({
   q: z.string().trim().max(50, '关键词最多 50 个字符').default(''),
+  /** The projects of one compound, e.g. the resident's own. */
+  compoundId: objectId('小区').optional(),
   size: z.coerce.number().int().min(1).max(50, '每次最多 50 条').default(20),
 });
 export type ProjectSearchQuery = z.infer<typeof ProjectSearchQuery>;
@@ -363,6 +365,8 @@ export interface ProjectDetail extends ProjectSummary {
 export interface ProjectSearchHit {
   id: string;
   sceneId: string;
+  /** For the resident's binding form (buildings of this compound). */
+  compoundId: string;
   name: string;
   year: number;
   stage: ProjectStage;

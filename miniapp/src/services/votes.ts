@@ -9,6 +9,7 @@ import {
   type Threshold,
   type VoteView,
 } from '@jiugai/shared';
+import Taro from '@tarojs/taro';
 import { ApiRequestError } from './http';
 import { request } from './request';
 
@@ -45,4 +46,22 @@ export function passingRuleInWords(item: Article278Item): string[] {
     `参加表决的业主中，同意的专有面积和人数都要${thresholdWords(approvalThreshold(item))}，才算通过。`,
     '弃权算作参加表决，但不算同意。一户一票，一人有多套房屋时人数只算一次。',
   ];
+}
+
+const seenVotesKey = 'jiugai.seenVotes';
+const maxSeenVotes = 20;
+
+/** Votes the resident has opened, newest first: closed ones stay reachable for their results. */
+export const seenVotes = (): string[] => (Taro.getStorageSync(seenVotesKey) as string[]) || [];
+export function rememberVote(id: string) {
+  Taro.setStorageSync(seenVotesKey, [id, ...seenVotes().filter((v) => v !== id)].slice(0, maxSeenVotes));
+}
+
+/** Closed votes among those the resident has opened before (the open ones come from /votes/mine). */
+export async function closedSeenVotes(openIds: string[]): Promise<VoteView[]> {
+  const ids = seenVotes().filter((id) => !openIds.includes(id));
+  const votes = await Promise.all(
+    ids.map((id) => request<VoteView>(`/votes/${id}`, { quiet: true }).catch(() => null)),
+  );
+  return votes.filter((v): v is VoteView => v?.status === 'closed');
 }

@@ -27,6 +27,18 @@ export async function loadTallyBallots(voteId: mongoose.Types.ObjectId): Promise
   }));
 }
 
+/** JSON with object keys sorted at every level, so the same tally always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
 /**
  * SHA-256 over a canonical text of the matter, the totals, every ballot (sorted by household) and the outcome:
  * anyone holding the exported record can recompute it and see that nothing changed after close.
@@ -43,7 +55,7 @@ export function tallyFingerprint(vote: VoteDoc, ballots: TallyBallot[], outcome:
         (b) =>
           `ballot:${b.householdId}|${b.ownerKey}|${b.areaCenti}|${b.optionId}|${b.channel}|${new Date(b.castAt).toISOString()}`,
       ),
-    `outcome:${JSON.stringify(outcome)}`,
+    `outcome:${canonicalJson(outcome)}`,
   ];
   return createHash('sha256').update(lines.join('\n'), 'utf8').digest('hex');
 }

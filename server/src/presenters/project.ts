@@ -65,6 +65,7 @@ export function presentProjectSummary(p: ProjectDoc): ProjectSummary {
 export const presentSearchHit = (p: ProjectDoc): ProjectSearchHit => ({
   id: String(p._id),
   sceneId: p.sceneId,
+  compoundId: String(p.compoundId),
   name: p.name,
   year: p.year,
   stage: p.stage as ProjectStage,

@@ -33,6 +33,7 @@ export function BoardSheet({ board, projectId, large }: { board: ProjectBoard; p
             {board.dates.actualStart ? `\n实际开工：${board.dates.actualStart}` : ''}
           </Panel>
           <Panel title="改造内容">
+            {board.content.length === 0 && '（改造方案尚未发布）'}
             <table style={{ borderCollapse: 'collapse', width: '100%' }}>
               <tbody>
                 {board.content.map((c, i) => (

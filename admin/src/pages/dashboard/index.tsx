@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Alert, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { projectStageLabel, projectStages, type DashboardView } from '@jiugai/shared';
 import { Chart } from '../../components/charts';
 import { PageLoading } from '../../components/PageLoading';
@@ -8,6 +7,7 @@ import { formatDateTime } from '../../utils/format';
 import { CollectionChart } from './components/CollectionChart';
 import { ComplaintCharts } from './components/ComplaintCharts';
 import { OpenVotesCard } from './components/OpenVotesCard';
+import { OverdueMilestones } from './components/OverdueMilestones';
 import { getDashboard } from './service';
 
 export default function DashboardPage() {
@@ -61,19 +61,7 @@ export default function DashboardPage() {
           </Col>
           <Col xs={24} lg={14}>
             <Card title="逾期节点（对照方案：4 月 10 日前完成前期手续，10 月底基本完工，12 月底竣工验收）">
-              <Table
-                size="small"
-                rowKey={(r) => `${r.projectId}-${r.key}`}
-                dataSource={data.milestonesOverdue}
-                pagination={{ pageSize: 5 }}
-                locale={{ emptyText: '没有逾期节点' }}
-                columns={[
-                  { title: '项目', dataIndex: 'projectName', render: (v: string, r) => <Link to={`/projects/${r.projectId}`}>{v}</Link> },
-                  { title: '节点', dataIndex: 'label' },
-                  { title: '期限', dataIndex: 'deadline' },
-                  { title: '逾期', dataIndex: 'daysOverdue', render: (d: number) => <Tag color="red">{d} 天</Tag> },
-                ]}
-              />
+              <OverdueMilestones items={data.milestonesOverdue} />
             </Card>
           </Col>
           <Col xs={24} lg={14}>

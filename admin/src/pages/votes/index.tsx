@@ -15,7 +15,7 @@ export default function VotesPage() {
     { title: '表决事项', dataIndex: 'title', search: false, render: (_, r) => <Link to={`/votes/${r.id}`}>{r.title}</Link> },
     { title: '项目', dataIndex: 'projectId', hideInTable: true, renderFormItem: () => <ProjectSelect allowClear placeholder="全部项目" /> },
     { title: '事项类别', dataIndex: 'article278Label', search: false, ellipsis: true },
-    { title: '通过规则', dataIndex: 'rule', search: false },
+    { title: '通过规则', dataIndex: 'rule', search: false, ellipsis: true, width: 260 },
     {
       title: '状态',
       dataIndex: 'status',

@@ -14,8 +14,6 @@ export class CommandError extends Error {
 
 export const badValue = (msg: string) => new CommandError(2, 'BadValue', msg);
 export const failedToParse = (msg: string) => new CommandError(9, 'FailedToParse', msg);
-export const typeMismatch = (msg: string) => new CommandError(14, 'TypeMismatch', msg);
-export const illegalOperation = (msg: string) => new CommandError(20, 'IllegalOperation', msg);
 export const namespaceNotFound = (msg: string) => new CommandError(26, 'NamespaceNotFound', msg);
 export const indexNotFound = (msg: string) => new CommandError(27, 'IndexNotFound', msg);
 export const cursorNotFound = (id: bigint) =>
@@ -27,10 +25,7 @@ export const commandNotFound = (name: string) =>
     'CommandNotFound',
     `no such command: '${name}' (not supported by the embedded engine)`,
   );
-export const invalidOptions = (msg: string) => new CommandError(72, 'InvalidOptions', msg);
 export const indexOptionsConflict = (msg: string) => new CommandError(85, 'IndexOptionsConflict', msg);
-export const indexKeySpecsConflict = (msg: string) => new CommandError(86, 'IndexKeySpecsConflict', msg);
-export const operationFailed = (msg: string) => new CommandError(96, 'OperationFailed', msg);
 export const documentValidationFailure = (msg: string) =>
   new CommandError(121, 'DocumentValidationFailure', msg);
 export const notImplemented = (msg: string) => new CommandError(238, 'NotImplemented', msg);

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import type { Document } from 'bson';
-import { commandName, errorReply, runCommand, WRITE_COMMANDS } from './commands';
+import { errorReply, runCommand } from './commands';
 import { Cursors } from './cursors';
 import type { Engine } from './engine';
 import { invalidBson } from './errors';
@@ -107,15 +107,15 @@ export class WireServer {
 
   private async execute(cmd: Document, db: string, connectionId: number): Promise<Document> {
     const { engine, journal } = this.opts;
-    const isWrite = WRITE_COMMANDS.has(commandName(cmd));
-    const batch = isWrite ? engine.begin() : undefined;
+    // Commands run synchronously, so the batch holds exactly this command's changes.
+    const batch = engine.begin();
     let reply: Document;
     try {
       reply = runCommand(cmd, { engine, cursors: this.cursors, db, connectionId });
     } finally {
-      if (isWrite) engine.end();
+      engine.end();
     }
-    if (batch && batch.ops.length && journal) {
+    if (batch.ops.length && journal) {
       try {
         await journal.commit(batch);
       } catch (err) {

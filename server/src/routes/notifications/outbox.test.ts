@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyCompoundResidents } from '../../commands/notifications';
 import { Notification } from '../../models/notification';
 import { Subscription } from '../../models/subscription';
+import { User } from '../../models/user';
+import { signToken } from '../../auth/tokens';
 import { startTestServer, type TestServer } from '../../../test/testServer';
 import { buildWorld, call, eventually, type World } from '../../../test/participationWorld';
 
@@ -102,13 +104,42 @@ describe('notifying a compound when a survey opens', () => {
     expect(await Notification.countDocuments({ template: 'complaint_status' })).toBe(1);
   });
 
-  it('keeps the outbox within region scope and away from residents', async () => {
-    expect(
-      (await call(server, 'GET', '/notifications/outbox', { token: w.tokens.communityB })).body.total,
-    ).toBe(0);
-    expect((await call(server, 'GET', '/notifications/outbox', { token: w.tokens.bureau })).body.total).toBe(
-      2,
+  it("follows the resident's current compounds, as of their latest subscribe", async () => {
+    const newcomer = await User.create({ role: 'resident', name: '新搬来的', openid: 'openid-new' });
+    const token = signToken(
+      { id: String(newcomer._id), role: 'resident' },
+      'access',
+      server.env.JWT_SECRET,
+      600,
     );
+    await subscribe(token, ['vote_open']);
+    await User.updateOne({ _id: newcomer._id }, { householdIds: [w.b.householdIds[3]] });
+    const data = { title: '乙小区停车位表决', voteId: 'abcdefabcdefabcdefabcdef' };
+    expect(await notifyCompoundResidents(w.b.compoundId, 'vote_open', data)).toEqual({
+      sent: 0,
+      failed: 0,
+      outbox: 0,
+    });
+    await subscribe(token, ['vote_open']);
+    expect(await notifyCompoundResidents(w.b.compoundId, 'vote_open', data)).toEqual({
+      sent: 0,
+      failed: 0,
+      outbox: 1,
+    });
+    expect(await notifyCompoundResidents(w.a.compoundId, 'vote_open', data)).toEqual({
+      sent: 0,
+      failed: 0,
+      outbox: 0,
+    });
+  });
+
+  it('keeps the outbox within region scope and away from residents', async () => {
+    // A: the survey notice and the complaint notice; B: the vote notice.
+    const outboxOf = async (token: string) =>
+      (await call(server, 'GET', '/notifications/outbox', { token })).body.total;
+    expect(await outboxOf(w.tokens.communityA)).toBe(2);
+    expect(await outboxOf(w.tokens.communityB)).toBe(1);
+    expect(await outboxOf(w.tokens.bureau)).toBe(3);
     expect((await call(server, 'GET', '/notifications/outbox', { token: w.tokens.residentA })).status).toBe(
       403,
     );

@@ -143,6 +143,10 @@ describe('projects', () => {
       stageLabel: '征求意见',
     });
     expect(byStreet.body.items[0]).not.toHaveProperty('figures');
+    const byCompound = await call(server, 'GET', `/api/v1/projects/search?compoundId=${mine.compound._id}`);
+    expect(byCompound.body.items.map((p: { compoundName: string }) => p.compoundName)).toEqual([
+      mine.compound.name,
+    ]);
     const none = await call(server, 'GET', '/api/v1/projects/search?q=不存在的小区');
     expect(none.body.items).toEqual([]);
     const regex = await call(server, 'GET', `/api/v1/projects/search?q=${encodeURIComponent('.*')}`);

@@ -31,10 +31,8 @@ export function projectsRouter(): Router {
   /** Public search for the mini-program: by street, community, compound or project name. */
   router.get('/search', async (ctx) => {
     const q = parse(ProjectSearchQuery, ctx.query);
-    const items = await Project.find(q.q ? nameMatch(q.q) : {})
-      .sort({ year: -1, name: 1 })
-      .limit(q.size)
-      .lean<ProjectDoc[]>();
+    const filter = { ...(q.q ? nameMatch(q.q) : {}), ...(q.compoundId ? { compoundId: q.compoundId } : {}) };
+    const items = await Project.find(filter).sort({ year: -1, name: 1 }).limit(q.size).lean<ProjectDoc[]>();
     ctx.body = { items: items.map(presentSearchHit) };
   });
 

@@ -161,4 +161,39 @@ describe('vote page', () => {
     expect(screen.getAllByText('人数占参与者：66.67%（2 / 3 人）')).toHaveLength(1);
     expect(screen.queryByText('下一步：确认')).not.toBeInTheDocument();
   });
+
+  it('lets a household change its choice until close when the vote allows it', async () => {
+    onRequest(({ url, method }) => {
+      if (url.endsWith('/auth/dev-login')) return sessionResponse(me);
+      if (url.endsWith('/auth/me')) return { statusCode: 200, data: me };
+      if (url.endsWith(`/votes/${voteId}`)) return { statusCode: 200, data: vote({ allowChange: true }) };
+      if (url.endsWith('/tally')) return { statusCode: 200, data: openTally };
+      if (url.includes('/ballots/h1') && method === 'GET')
+        return {
+          statusCode: 200,
+          data: {
+            receiptNo: 'BJ-0001',
+            voteId,
+            voteTitle: '',
+            householdId: 'h1',
+            address: '',
+            optionId: 'no',
+            optionLabel: '反对',
+            channel: 'miniapp',
+            channelLabel: '小程序',
+            castAt: '2024-05-02T02:00:00.000Z',
+            changes: 0,
+          },
+        };
+      return { statusCode: 200, data: {} };
+    });
+    setRouterParams({ id: voteId });
+    render(<VotePage />);
+    expect(await screen.findByText('您已投票')).toBeInTheDocument();
+    expect(await screen.findByText('修改我的选择')).toBeInTheDocument();
+    expect(screen.getByText('反对（已选）')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('同意'));
+    fireEvent.click(screen.getByText('下一步：确认'));
+    expect(screen.getByText('截止前还可以修改，以最后一次为准。')).toBeInTheDocument();
+  });
 });

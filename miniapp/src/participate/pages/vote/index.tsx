@@ -13,6 +13,7 @@ import {
   fetchTally,
   fetchVote,
   passingRuleInWords,
+  rememberVote,
 } from '../../../services/votes';
 import { formatDateTime } from '../../../services/format';
 import { BallotChoices } from './BallotChoices';
@@ -48,6 +49,7 @@ export default function VotePage() {
             (v.buildingIds.length === 0 || v.buildingIds.includes(h.buildingId)),
         );
         setVote(v);
+        rememberVote(v.id);
         setHouseholds(eligible.map((h) => ({ householdId: h.id, address: householdAddress(h) })));
         setHouseholdId(pickHousehold(eligible.map((h) => h.id)));
       })

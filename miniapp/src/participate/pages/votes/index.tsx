@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { MyVoteView } from '@jiugai/shared';
+import type { MyVoteView, VoteView } from '@jiugai/shared';
 import { PageShell } from '../../../components/PageShell';
 import { BigButton } from '../../../components/BigButton';
 import { StatusTag } from '../../../components/StatusTag';
 import { fetchMe } from '../../../services/account';
-import { myVotes } from '../../../services/votes';
+import { closedSeenVotes, myVotes } from '../../../services/votes';
 import { formatDateTime } from '../../../services/format';
 
 /** Open votes for the resident's households, with whether each household has voted. */
 export default function VoteListPage() {
   const [items, setItems] = useState<MyVoteView[] | null>(null);
+  const [closed, setClosed] = useState<VoteView[]>([]);
   const [bound, setBound] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
@@ -20,6 +21,7 @@ export default function VoteListPage() {
       .then(([me, list]) => {
         setBound(me.households.length > 0);
         setItems(list);
+        return closedSeenVotes(list.map((v) => v.id)).then(setClosed);
       })
       .catch((e: Error) => setError(e.message));
   });
@@ -56,6 +58,21 @@ export default function VoteListPage() {
             </View>
           ))}
           <Text className="link">{v.households.every((h) => h.voted) ? '查看 ›' : '去投票 ›'}</Text>
+        </View>
+      ))}
+      {closed.length > 0 && <Text className="title">已结束的表决</Text>}
+      {closed.map((v) => (
+        <View
+          key={v.id}
+          className="section"
+          onClick={() => void Taro.navigateTo({ url: `/participate/pages/vote/index?id=${v.id}` })}
+        >
+          <Text className="block" style={{ fontWeight: 700 }}>
+            {v.title}
+          </Text>
+          <StatusTag label={v.statusLabel} tone="neutral" />
+          <Text className="muted">结束于 {formatDateTime(v.closesAt)}</Text>
+          <Text className="link block">查看表决结果 ›</Text>
         </View>
       ))}
     </PageShell>

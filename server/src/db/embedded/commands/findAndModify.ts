@@ -23,7 +23,7 @@ const findAndModify: CommandHandler = (cmd, ctx) => {
   const coll = ctx.engine.ensureCollection(ctx.db, name);
   const sort = asDocument(cmd.sort, 'sort');
   let found: Document | undefined;
-  if (Object.keys(sort).length) found = sortDocuments([...coll.find(filter)], sort)[0];
+  if (Object.keys(sort).length) found = sortDocuments([...coll.find(filter)], sort, 1)[0];
   else
     for (const doc of coll.find(filter)) {
       found = doc;

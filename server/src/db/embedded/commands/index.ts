@@ -21,22 +21,6 @@ const handlers: Record<string, CommandHandler> = {
 
 const TRANSACTION_COMMANDS = new Set(['startTransaction', 'commitTransaction', 'abortTransaction']);
 
-/** Commands that change data; their changes are journaled before the reply. */
-export const WRITE_COMMANDS = new Set([
-  'insert',
-  'update',
-  'delete',
-  'findAndModify',
-  'findandmodify',
-  'createIndexes',
-  'dropIndexes',
-  'deleteIndexes',
-  'create',
-  'collMod',
-  'drop',
-  'dropDatabase',
-]);
-
 export function commandName(cmd: Document): string {
   return Object.keys(cmd)[0] ?? '';
 }

@@ -29,7 +29,7 @@ export function runFind(coll: Collection | undefined, opts: FindOptions): Docume
     docs.push(doc);
     if (!sorted && docs.length >= skip + limit) break;
   }
-  if (sorted) docs = sortDocuments(docs, sort);
+  if (sorted) docs = sortDocuments(docs, sort, skip + limit);
   docs = docs.slice(skip, limit === Infinity ? undefined : skip + limit);
   const projection = asDocument(opts.projection, 'projection');
   if (Object.keys(projection).length === 0) return docs;
