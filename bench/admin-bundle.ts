@@ -37,13 +37,19 @@ function closure(keys: string[]): Set<string> {
   return files;
 }
 
-const gzipKb = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length / 1024;
+const gzipKb = (file: string) =>
+  zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length / 1024;
 const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
 if (!entry) throw new Error('no entry chunk in the manifest');
 
 const scenarios: Record<string, string[]> = {
   'login page': [entry, 'src/pages/login/index.tsx'],
-  dashboard: [entry, 'src/layouts/BasicLayout.tsx', 'src/pages/dashboard/index.tsx', 'src/components/charts/EChart.tsx'],
+  dashboard: [
+    entry,
+    'src/layouts/BasicLayout.tsx',
+    'src/pages/dashboard/index.tsx',
+    'src/components/charts/EChart.tsx',
+  ],
 };
 
 let ok = true;
@@ -51,7 +57,9 @@ for (const [name, keys] of Object.entries(scenarios)) {
   const files = [...closure(keys), 'index.html'];
   const total = files.reduce((sum, f) => sum + gzipKb(f), 0);
   ok &&= total < targetKb;
-  console.log(`${name}: ${files.length} files, ${total.toFixed(1)} KB gzip (target < ${targetKb} KB) ${total < targetKb ? 'ok' : 'OVER'}`);
+  console.log(
+    `${name}: ${files.length} files, ${total.toFixed(1)} KB gzip (target < ${targetKb} KB) ${total < targetKb ? 'ok' : 'OVER'}`,
+  );
   for (const f of files.sort()) console.log(`  ${gzipKb(f).toFixed(1).padStart(7)} KB  ${f}`);
 }
 process.exitCode = ok ? 0 : 1;

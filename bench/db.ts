@@ -29,6 +29,8 @@ const row = (i: number) => ({
   choice: (i % 3 ? 'yes' : 'no') as 'yes' | 'no',
 });
 
+let phase = '';
+
 async function timed(
   label: string,
   ops: number,
@@ -36,9 +38,10 @@ async function timed(
 ): Promise<{ label: string; ops: number; ms: number }> {
   const start = performance.now();
   await work();
-  return { label, ops, ms: performance.now() - start };
+  const result = { label, ops, ms: performance.now() - start };
+  process.stderr.write(`  ${phase.padEnd(12)} ${label.padEnd(26)} ${(result.ms / 1000).toFixed(1)} s\n`);
+  return result;
 }
-
 /** Runs `count` calls of `op` with `CONCURRENCY` callers in flight, as concurrent API requests would. */
 async function concurrently(count: number, op: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
@@ -129,8 +132,11 @@ async function main() {
   console.log(
     `embedded db bench (node ${process.version}, ${os.cpus().length} cpus, load average ${os.loadavg()[0].toFixed(1)}, concurrency ${CONCURRENCY})\n`,
   );
+  phase = 'journal off';
   const off = await engineRun(null);
+  phase = 'journal on';
   const on = await engineRun(dir);
+  phase = 'plain Map';
   const map = await mapRun();
   console.log(
     `${'operation'.padEnd(26)}${'journal off'.padStart(18)}${'journal on'.padStart(18)}${'plain Map'.padStart(18)}`,

@@ -28,7 +28,7 @@ const SOAK_SECONDS = arg('soak-seconds', 600);
 const STEP_SECONDS = arg('step-seconds', 8);
 const RESIDENTS = 300;
 const RATES = [
-  10, 15, 20, 25, 35, 50, 75, 100, 150, 200, 300, 400, 600, 800, 1200, 1600, 2400, 3200, 4800, 6400,
+  2, 5, 10, 15, 20, 25, 35, 50, 75, 100, 150, 200, 300, 400, 600, 800, 1200, 1600, 2400, 3200, 4800, 6400,
 ];
 const P99_LIMIT_MS = 200;
 const secret = 'bench-load-secret-0123456789';
@@ -205,6 +205,9 @@ async function main() {
     console.log(
       `warm-up            10 req/s for 5 s, p99 ${warm.p99} ms, errors ${warm.errors} (not counted)`,
     );
+    console.log(
+      `machine load average before the ladder: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    );
     const best = await ladder('jiugai mixed', server.url, [mixed]);
     const bestBare = await ladder('bare Koa', bareKoa.url);
     console.log(
@@ -214,15 +217,21 @@ async function main() {
     // Half the best rate; when no rate passed, half the lowest rung (the soak then still shows memory behaviour).
     const soakRate = Math.max(1, Math.floor((best || RATES[0]) / 2));
     const pid = server.child.pid!;
-    const rssStart = rssMb(pid);
+    const rssBefore = rssMb(pid);
     console.log(
-      `\nsoak: ${SOAK_SECONDS} s at ${soakRate} req/s (half the best); server RSS at start ${rssStart.toFixed(1)} MB`,
+      `\nsoak: ${SOAK_SECONDS} s at ${soakRate} req/s (half the best); server RSS before ${rssBefore.toFixed(1)} MB`,
     );
+    // RSS every second; "start" is taken once the soak's first tenth has brought the heap to its working size.
+    const samples: number[] = [];
+    const sampler = setInterval(() => samples.push(rssMb(pid)), 1000);
     const soak = await step(server.url, soakRate, SOAK_SECONDS, [mixed]);
+    clearInterval(sampler);
+    const rssStart = samples[Math.floor(samples.length / 10)] ?? rssBefore;
     const rssEnd = rssMb(pid);
     const growth = ((rssEnd - rssStart) / rssStart) * 100;
+    console.log(`machine load average after the soak: ${os.loadavg()[0].toFixed(1)}`);
     console.log(
-      `soak: achieved ${soak.achieved.toFixed(0)} req/s, p99 ${soak.p99} ms, errors ${soak.errors}; RSS at end ${rssEnd.toFixed(1)} MB, growth ${growth.toFixed(1)}% (target ≤ 10%)${growth <= 10 ? '' : '  ✗'}`,
+      `soak: achieved ${soak.achieved.toFixed(0)} req/s, p99 ${soak.p99} ms, errors ${soak.errors}; RSS at start ${rssStart.toFixed(1)} MB (after ${Math.floor(samples.length / 10)} s), max ${Math.max(...samples).toFixed(1)} MB, end ${rssEnd.toFixed(1)} MB: growth ${growth.toFixed(1)}% (target ≤ 10%)${growth <= 10 ? '' : '  ✗'}`,
     );
   } finally {
     bare?.child.kill('SIGKILL');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accessFor, permissions } from './access';
 
 describe('access rules', () => {
-  it('gives a community worker the field work and their region\'s audit log, but not vote opening or staff management', () => {
+  it("gives a community worker the field work and their region's audit log, but not vote opening or staff management", () => {
     const a = accessFor({ role: 'community_staff' });
     expect(a['surveys.enterPaper']).toBe(true);
     expect(a['complaints.handle']).toBe(true);

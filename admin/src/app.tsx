@@ -15,7 +15,8 @@ const BasicLayout = lazy(() => import('./layouts/BasicLayout'));
 function HomeRedirect() {
   const { access } = useSession();
   const first = appRoutes.find((r) => !r.hideInMenu && access[r.permission]);
-  if (!first) return <Result status="403" title="没有可用的功能" subTitle="该账号不能使用管理后台，请联系管理员" />;
+  if (!first)
+    return <Result status="403" title="没有可用的功能" subTitle="该账号不能使用管理后台，请联系管理员" />;
   return <Navigate to={first.path} replace />;
 }
 
@@ -56,7 +57,11 @@ export function AppRoutes() {
 
 export function AppProviders({ children }: { children: React.ReactNode }) {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1677ff' } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { colorPrimary: '#1677ff' } }}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

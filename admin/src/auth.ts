@@ -2,7 +2,6 @@ import { api } from './request';
 import type { AuthTokens, SessionUser } from '@jiugai/shared';
 import { session } from './session';
 
-
 export async function login(account: string, password: string): Promise<SessionUser> {
   const result = await api.post<AuthTokens>('/auth/login', { account, password }, { silent: true });
   session.setTokens(result.accessToken, result.refreshToken);

@@ -7,7 +7,10 @@ import { appBase } from './session';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AppProviders>
-      <BrowserRouter basename={appBase || '/'} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+      <BrowserRouter
+        basename={appBase || '/'}
+        future={{ v7_startTransition: true, v7_relativeSplatPath: true }}
+      >
         <AppRoutes />
       </BrowserRouter>
     </AppProviders>

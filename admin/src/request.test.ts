@@ -8,7 +8,9 @@ const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 function mockFetch(handler: Handler) {
-  const fn = vi.fn((input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(handler(String(input), init ?? {})));
+  const fn = vi.fn((input: RequestInfo | URL, init?: RequestInit) =>
+    Promise.resolve(handler(String(input), init ?? {})),
+  );
   vi.stubGlobal('fetch', fn);
   return fn;
 }
@@ -33,8 +35,10 @@ describe('request funnel', () => {
     mockFetch((url, init) => {
       const auth = (init.headers as Record<string, string> | undefined)?.Authorization ?? '';
       seen.push(`${url} ${auth}`);
-      if (url.endsWith('/auth/refresh')) return json(200, { accessToken: 'new-access', refreshToken: 'refresh-2' });
-      if (auth === 'Bearer old-access') return json(401, { error: { code: 'token_expired', message: '登录已过期，请重新登录' } });
+      if (url.endsWith('/auth/refresh'))
+        return json(200, { accessToken: 'new-access', refreshToken: 'refresh-2' });
+      if (auth === 'Bearer old-access')
+        return json(401, { error: { code: 'token_expired', message: '登录已过期，请重新登录' } });
       return json(200, { items: [] });
     });
     await expect(api.get('/surveys')).resolves.toEqual({ items: [] });
@@ -61,15 +65,23 @@ describe('request funnel', () => {
   });
 
   it("shows the server's Chinese message for any failure", async () => {
-    mockFetch(() => json(409, { error: { code: 'invalid_state', message: '表决已结束，不能再录入纸质选票' } }));
+    mockFetch(() =>
+      json(409, { error: { code: 'invalid_state', message: '表决已结束，不能再录入纸质选票' } }),
+    );
     const err = await api.post('/votes/1/ballots', {}).catch((e: unknown) => e);
-    expect(err).toMatchObject({ status: 409, code: 'invalid_state', message: '表决已结束，不能再录入纸质选票' });
+    expect(err).toMatchObject({
+      status: 409,
+      code: 'invalid_state',
+      message: '表决已结束，不能再录入纸质选票',
+    });
     await waitFor(() => expect(screen.getByText('表决已结束，不能再录入纸质选票')).toBeInTheDocument());
   });
 
   it('falls back to the shared Chinese text when the body has no message', async () => {
     mockFetch(() => new Response('bad gateway', { status: 502 }));
-    const err = (await api.get('/dashboard', undefined, { silent: true }).catch((e: unknown) => e)) as RequestError;
+    const err = (await api
+      .get('/dashboard', undefined, { silent: true })
+      .catch((e: unknown) => e)) as RequestError;
     expect(err.message).toBe('服务器开小差了，请稍后再试');
   });
 });

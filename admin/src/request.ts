@@ -57,7 +57,8 @@ async function toRequestError(res: Response): Promise<RequestError> {
   } catch {
     body = undefined;
   }
-  const code = (body?.error?.code ?? (res.status === 401 ? ErrorCode.Unauthenticated : ErrorCode.Internal)) as ErrorCode;
+  const code = (body?.error?.code ??
+    (res.status === 401 ? ErrorCode.Unauthenticated : ErrorCode.Internal)) as ErrorCode;
   const text = body?.error?.message || defaultErrorMessage[code] || defaultErrorMessage.internal_error;
   return new RequestError(res.status, code, text, body?.error?.details);
 }
@@ -96,7 +97,12 @@ function send(path: string, opts: RequestOptions): Promise<Response> {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
-  return fetch(buildUrl(path, opts.query), { method: opts.method ?? 'GET', headers, body, signal: opts.signal });
+  return fetch(buildUrl(path, opts.query), {
+    method: opts.method ?? 'GET',
+    headers,
+    body,
+    signal: opts.signal,
+  });
 }
 
 /**
@@ -136,9 +142,12 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 
 export const api = {
   get: <T>(path: string, query?: Query, opts?: RequestOptions) => request<T>(path, { ...opts, query }),
-  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>(path, { ...opts, method: 'POST', body }),
-  put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>(path, { ...opts, method: 'PUT', body }),
-  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>(path, { ...opts, method: 'PATCH', body }),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
+    request<T>(path, { ...opts, method: 'POST', body }),
+  put: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
+    request<T>(path, { ...opts, method: 'PUT', body }),
+  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
+    request<T>(path, { ...opts, method: 'PATCH', body }),
   delete: <T>(path: string, opts?: RequestOptions) => request<T>(path, { ...opts, method: 'DELETE' }),
 };
 
@@ -146,7 +155,12 @@ export const api = {
  * A file upload with progress (fetch cannot report upload progress). Same funnel: Bearer token, the server's
  * Chinese message on failure (shown unless `silent`), back to login on 401.
  */
-export function upload<T>(path: string, form: FormData, onProgress?: (percent: number) => void, silent = false): Promise<T> {
+export function upload<T>(
+  path: string,
+  form: FormData,
+  onProgress?: (percent: number) => void,
+  silent = false,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', buildUrl(path));
@@ -159,7 +173,10 @@ export function upload<T>(path: string, form: FormData, onProgress?: (percent: n
       reject(err);
     };
     xhr.onload = async () => {
-      const res = new Response(xhr.responseText || null, { status: xhr.status, headers: { 'Content-Type': 'application/json' } });
+      const res = new Response(xhr.responseText || null, {
+        status: xhr.status,
+        headers: { 'Content-Type': 'application/json' },
+      });
       if (res.ok) return resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
       const err = await toRequestError(res);
       if (res.status === 401) {

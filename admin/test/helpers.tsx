@@ -40,7 +40,15 @@ export function fakeServer(routes: Record<string, unknown | ((call: Call) => unk
 }
 
 export function staffUser(role: Role, extra: Partial<SessionUser> = {}): SessionUser {
-  return { id: `u-${role}`, role, name: '测试员', account: role, phone: '138****0000', households: [], ...extra };
+  return {
+    id: `u-${role}`,
+    role,
+    name: '测试员',
+    account: role,
+    phone: '138****0000',
+    households: [],
+    ...extra,
+  };
 }
 
 export function logInAs(role: Role) {

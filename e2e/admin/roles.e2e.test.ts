@@ -33,7 +33,9 @@ describe('admin console: each role logs in and sees its own menu', () => {
   it('community worker: field work menu, no vote opening or staff accounts', async () => {
     const page = await loginAs(browser, server.url, 'shequ01');
     const menu = await menuLabels(page);
-    expect(menu).toEqual(expect.arrayContaining(['数据看板', '区域与住户', '征求意见', '业主表决', '投诉处理']));
+    expect(menu).toEqual(
+      expect.arrayContaining(['数据看板', '区域与住户', '征求意见', '业主表决', '投诉处理']),
+    );
     expect(menu).not.toContain('账号管理');
     await page.getByText('各小区征集率').first().waitFor();
     await page.waitForTimeout(800);
@@ -71,7 +73,9 @@ describe('admin console: each role logs in and sees its own menu', () => {
     await page.getByRole('button', { name: '打印公示栏' }).click();
     await page.getByText('工程概况牌').waitFor();
     await page.locator('img[alt="公示栏二维码"]').evaluate((img: HTMLImageElement) => img.decode());
-    expect(await page.locator('img[alt="公示栏二维码"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    expect(
+      await page.locator('img[alt="公示栏二维码"]').evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBeGreaterThan(100);
     await page.screenshot({ path: screenshotPath('admin', 'board-print'), fullPage: true });
     for (const [path, name, ready] of [
       ['/admin/surveys', 'surveys', '.ant-table-row'],

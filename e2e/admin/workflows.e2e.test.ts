@@ -62,7 +62,10 @@ describe('admin console workflows against the real server', () => {
     await page.waitForTimeout(800);
     await page.screenshot({ path: screenshotPath('admin', 'survey-results'), fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出 Excel/ }).click(),
+    ]);
     const file = path.join(os.tmpdir(), `survey-${Date.now()}.xlsx`);
     await download.saveAs(file);
     const book = new ExcelJS.Workbook();
@@ -99,12 +102,31 @@ describe('admin console workflows against the real server', () => {
     await page.getByRole('button', { name: '结束表决并计票' }).click();
     await confirmPopover(page);
     await page.getByText('计票结果').waitFor();
-    await expect(page.getByText(/表决结果：/).first().innerText()).resolves.toMatch(/表决结果：(通过|未通过|表决无效)/);
+    await expect(
+      page
+        .getByText(/表决结果：/)
+        .first()
+        .innerText(),
+    ).resolves.toMatch(/表决结果：(通过|未通过|表决无效)/);
     const fingerprint = await page.locator('.ant-typography code').first().innerText();
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(await page.getByText('面积占比').count()).toBeGreaterThan(0);
     expect(await page.getByText('人数占比').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('admin', 'vote-tally'), fullPage: true });
+    await page.close();
+  });
+
+  it('offers only the allowed stage changes and moves a project forward', async () => {
+    const page = await loginAs(browser, server.url, 'jiedao01', '/admin/projects');
+    await page.locator('.ant-table-row', { hasText: '征求意见' }).first().locator('a').first().click();
+    await page.getByRole('tab', { name: '阶段与节点' }).click();
+    const forward = page.getByRole('button', { name: '进入“方案设计”' });
+    await forward.waitFor();
+    expect(await page.getByRole('button', { name: /进入“施工”/ }).count()).toBe(0);
+    await forward.click();
+    await confirmPopover(page);
+    await page.locator('.ant-page-header .ant-tag', { hasText: '方案设计' }).waitFor();
+    await page.getByRole('button', { name: '进入“专家评审”' }).waitFor();
     await page.close();
   });
 
@@ -141,7 +163,11 @@ describe('admin console workflows against the real server', () => {
     await book.xlsx.writeFile(file);
 
     const page = await loginAs(browser, server.url, 'shequ01', '/admin/regions');
-    await page.locator('.ant-tree-treenode', { hasText: '小区' }).first().locator('.ant-tree-node-content-wrapper').click();
+    await page
+      .locator('.ant-tree-treenode', { hasText: '小区' })
+      .first()
+      .locator('.ant-tree-node-content-wrapper')
+      .click();
     await page.locator('.ant-table-row').first().waitFor();
     await page.screenshot({ path: screenshotPath('admin', 'regions'), fullPage: true });
     await page.getByRole('button', { name: '导入住户' }).click();
@@ -151,6 +177,13 @@ describe('admin console workflows against the real server', () => {
     expect(await page.locator('.ant-modal:visible .ant-table-row').first().innerText()).toContain('3');
     await page.screenshot({ path: screenshotPath('admin', 'import-errors') });
     fs.rmSync(file, { force: true });
+    await page.locator('.ant-modal:visible .ant-modal-close').click();
+
+    await page.getByRole('button', { name: '打印绑定码' }).click();
+    await page.getByText(/住户绑定码（\d+ 户）/).waitFor();
+    const code = await page.locator('.print-area div[style*="monospace"]').first().innerText();
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+    await page.screenshot({ path: screenshotPath('admin', 'binding-codes') });
     await page.close();
   });
 });

@@ -7,7 +7,7 @@ import { resetTaroMock } from './taro';
 process.env.TARO_ENV = 'h5';
 
 // Pages chain several mocked requests; under a loaded CI machine 1 s is not always enough.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 beforeEach(() => resetTaroMock());
 afterEach(() => vi.unstubAllEnvs());

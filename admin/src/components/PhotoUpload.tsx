@@ -54,7 +54,13 @@ export function PhotoUpload({ value = [], onChange, max = maxPhotosPerItem }: Pr
           </div>
         )}
       </Upload>
-      {preview && <Image style={{ display: 'none' }} src={preview} preview={{ visible: true, onVisibleChange: (v) => !v && setPreview(undefined) }} />}
+      {preview && (
+        <Image
+          style={{ display: 'none' }}
+          src={preview}
+          preview={{ visible: true, onVisibleChange: (v) => !v && setPreview(undefined) }}
+        />
+      )}
     </>
   );
 }

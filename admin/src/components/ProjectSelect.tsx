@@ -15,7 +15,14 @@ interface Props {
 export const listProjectOptions = () => api.get<Page<ProjectSummary>>('/projects', { page: 1, size: 200 });
 
 /** Picks one of the projects in the user's scope ("小区 · 2024 年度"). */
-export function ProjectSelect({ value, onChange, allowClear, placeholder = '选择改造项目', style, ...rest }: Props) {
+export function ProjectSelect({
+  value,
+  onChange,
+  allowClear,
+  placeholder = '选择改造项目',
+  style,
+  ...rest
+}: Props) {
   const [projects, setProjects] = useState<ProjectSummary[]>([]);
   const [loading, setLoading] = useState(true);
   useEffect(() => {
@@ -34,7 +41,12 @@ export function ProjectSelect({ value, onChange, allowClear, placeholder = '选�
       placeholder={placeholder}
       style={{ minWidth: 260, ...style }}
       value={value}
-      onChange={(id: string) => onChange?.(id, projects.find((p) => p.id === id))}
+      onChange={(id: string) =>
+        onChange?.(
+          id,
+          projects.find((p) => p.id === id),
+        )
+      }
       options={projects.map((p) => ({ value: p.id, label: `${p.name}（${p.year}）` }))}
     />
   );

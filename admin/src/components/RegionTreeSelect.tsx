@@ -13,14 +13,23 @@ interface Props {
 }
 
 /** A region picker inside a ProForm, loaded from the caller's visible part of the region tree. */
-export function RegionTreeSelect({ name, label, maxLevel, selectLevels, rules, placeholder = '请选择' }: Props) {
+export function RegionTreeSelect({
+  name,
+  label,
+  maxLevel,
+  selectLevels,
+  rules,
+  placeholder = '请选择',
+}: Props) {
   return (
     <ProFormTreeSelect
       name={name}
       label={label}
       rules={rules}
       placeholder={placeholder}
-      request={async () => toRegionOptions(await fetchRegionTree(maxLevel === 'building'), maxLevel, selectLevels)}
+      request={async () =>
+        toRegionOptions(await fetchRegionTree(maxLevel === 'building'), maxLevel, selectLevels)
+      }
       fieldProps={{ treeDefaultExpandAll: true, showSearch: true, treeNodeFilterProp: 'title' }}
     />
   );

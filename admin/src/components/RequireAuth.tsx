@@ -15,7 +15,9 @@ export function RequireAuth() {
 
   useEffect(() => {
     setUnauthenticatedHandler(() => {
-      const here = window.location.pathname.replace(import.meta.env.BASE_URL.replace(/\/$/, ''), '') + window.location.search;
+      const here =
+        window.location.pathname.replace(import.meta.env.BASE_URL.replace(/\/$/, ''), '') +
+        window.location.search;
       navigate(`/login?redirect=${encodeURIComponent(here)}`, { replace: true });
     });
   }, [navigate]);

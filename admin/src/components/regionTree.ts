@@ -14,7 +14,11 @@ export interface RegionOption {
 }
 
 /** Region nodes as TreeSelect options, cut below `maxLevel`; only `selectLevels` can be picked. */
-export function toRegionOptions(nodes: RegionNode[], maxLevel: RegionLevel, selectLevels?: RegionLevel[]): RegionOption[] {
+export function toRegionOptions(
+  nodes: RegionNode[],
+  maxLevel: RegionLevel,
+  selectLevels?: RegionLevel[],
+): RegionOption[] {
   const depth = regionLevels.indexOf(maxLevel);
   return nodes
     .filter((n) => regionLevels.indexOf(n.level) <= depth)
@@ -28,7 +32,11 @@ export function toRegionOptions(nodes: RegionNode[], maxLevel: RegionLevel, sele
 }
 
 /** Every node of a level, flattened, with its ancestors' names ("东河区 / 河东街道 / …"). */
-export function flattenLevel(nodes: RegionNode[], level: RegionLevel, prefix = ''): { id: string; label: string; node: RegionNode }[] {
+export function flattenLevel(
+  nodes: RegionNode[],
+  level: RegionLevel,
+  prefix = '',
+): { id: string; label: string; node: RegionNode }[] {
   return nodes.flatMap((n) => {
     const label = prefix ? `${prefix} / ${n.name}` : n.name;
     const own = n.level === level ? [{ id: n.id, label, node: n }] : [];

@@ -20,13 +20,26 @@ export function SurveyPreview({ title, description, questions }: Props) {
     });
   const shown = questions.filter((q) => isQuestionShown(q, answers));
   return (
-    <div style={{ maxWidth: 420, margin: '0 auto', border: '8px solid #222', borderRadius: 24, padding: 16, background: '#fafafa' }}>
+    <div
+      style={{
+        maxWidth: 420,
+        margin: '0 auto',
+        border: '8px solid #222',
+        borderRadius: 24,
+        padding: 16,
+        background: '#fafafa',
+      }}
+    >
       <Typography.Title level={5}>{title || '（未填写标题）'}</Typography.Title>
       {description && <Typography.Paragraph type="secondary">{description}</Typography.Paragraph>}
       {shown.length === 0 && <Empty description="还没有题目" />}
       <Space direction="vertical" style={{ width: '100%' }}>
         {shown.map((q, i) => (
-          <Card key={q.id} size="small" title={`${i + 1}. ${q.title || '（未填写题目）'}${q.required ? ' *' : ''}`}>
+          <Card
+            key={q.id}
+            size="small"
+            title={`${i + 1}. ${q.title || '（未填写题目）'}${q.required ? ' *' : ''}`}
+          >
             {q.type === 'single' && (
               <Radio.Group value={answers[q.id]} onChange={(e) => set(q.id, e.target.value)}>
                 <Space direction="vertical">
@@ -51,7 +64,10 @@ export function SurveyPreview({ title, description, questions }: Props) {
                 optionType="button"
                 value={answers[q.id]}
                 onChange={(e) => set(q.id, e.target.value)}
-                options={Array.from({ length: q.max - q.min + 1 }, (_, k) => ({ value: q.min + k, label: String(q.min + k) }))}
+                options={Array.from({ length: q.max - q.min + 1 }, (_, k) => ({
+                  value: q.min + k,
+                  label: String(q.min + k),
+                }))}
               />
             )}
             {q.type === 'ranking' && (

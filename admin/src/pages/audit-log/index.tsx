@@ -34,7 +34,12 @@ export default function AuditLogPage() {
       render: (_, r) => <Tag>{r.action}</Tag>,
       width: 170,
     },
-    { title: '操作人', dataIndex: 'actorName', search: false, render: (_, r) => `${r.actorName}（${roleLabel[r.actorRole as Role] ?? r.actorRole}）` },
+    {
+      title: '操作人',
+      dataIndex: 'actorName',
+      search: false,
+      render: (_, r) => `${r.actorName}（${roleLabel[r.actorRole as Role] ?? r.actorRole}）`,
+    },
     { title: '渠道', dataIndex: 'channel', search: false, width: 90 },
     { title: '内容', dataIndex: 'summary', search: false, ellipsis: true },
     { title: '对象', dataIndex: 'targetId', search: false, width: 120, render: (_, r) => `${r.targetType}` },

@@ -25,12 +25,25 @@ export default function BoardPrintPage() {
       <style>{`@page { size: ${paper} portrait; margin: 8mm; }`}</style>
       <Space style={{ marginBottom: 16 }} className="no-print">
         <Button onClick={() => navigate(`/projects/${id}`)}>返回项目</Button>
-        <Radio.Group value={paper} onChange={(e) => setPaper(e.target.value)} optionType="button" options={['A4', 'A3']} />
+        <Radio.Group
+          value={paper}
+          onChange={(e) => setPaper(e.target.value)}
+          optionType="button"
+          options={['A4', 'A3']}
+        />
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
           打印
         </Button>
       </Space>
-      <div className="print-area" style={{ width: `${paperWidthMm[paper] - 16}mm`, margin: '0 auto', background: '#fff', boxShadow: '0 0 8px rgba(0,0,0,.2)' }}>
+      <div
+        className="print-area"
+        style={{
+          width: `${paperWidthMm[paper] - 16}mm`,
+          margin: '0 auto',
+          background: '#fff',
+          boxShadow: '0 0 8px rgba(0,0,0,.2)',
+        }}
+      >
         <BoardSheet board={board} projectId={id} large={paper === 'A3'} />
       </div>
     </div>

@@ -26,7 +26,16 @@ const complaint = (over: Partial<ComplaintView> = {}): ComplaintView => ({
   escalationLevel: 'street',
   author: { name: '王*', phone: '139****1234', role: 'resident' },
   reopenCount: 0,
-  history: [{ action: 'submit', status: 'submitted', actorRole: 'resident', actorName: '王*', note: '', at: '2024-04-28T02:00:00.000Z' }],
+  history: [
+    {
+      action: 'submit',
+      status: 'submitted',
+      actorRole: 'resident',
+      actorName: '王*',
+      note: '',
+      at: '2024-04-28T02:00:00.000Z',
+    },
+  ],
   createdAt: '2024-04-28T02:00:00.000Z',
   ...over,
 });
@@ -40,7 +49,11 @@ describe('complaints queue', () => {
       'GET /complaints': () => ({ items: [current], total: 1, page: 1, size: 20 }),
       'GET /complaints/c1': () => current,
       'POST /complaints/c1/transitions': () => {
-        current = complaint({ status: 'closed', overdue: false, reply: { text: '已要求施工单位晚十点后停工', at: '2024-04-29T02:00:00.000Z' } });
+        current = complaint({
+          status: 'closed',
+          overdue: false,
+          reply: { text: '已要求施工单位晚十点后停工', at: '2024-04-29T02:00:00.000Z' },
+        });
         return current;
       },
     });
@@ -57,7 +70,10 @@ describe('complaints queue', () => {
     await userEvent.type(within(drawer).getByLabelText('答复内容'), '已要求施工单位晚十点后停工');
     await userEvent.click(closeButton);
     await waitFor(() => expect(within(drawer).getAllByText('已办结').length).toBeGreaterThan(0));
-    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ status: 'closed', reply: '已要求施工单位晚十点后停工' });
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      status: 'closed',
+      reply: '已要求施工单位晚十点后停工',
+    });
   });
 
   it('passes the filters to the server', async () => {

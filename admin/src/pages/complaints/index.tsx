@@ -14,7 +14,8 @@ import { ComplaintDrawer } from './components/ComplaintDrawer';
 import { ComplaintStatusTag } from './components/ComplaintStatusTag';
 import { listComplaints } from './service';
 
-const textEnum = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, text]) => [k, { text }]));
+const textEnum = (labels: Record<string, string>) =>
+  Object.fromEntries(Object.entries(labels).map(([k, text]) => [k, { text }]));
 
 export default function ComplaintsPage() {
   const { access } = useSession();
@@ -31,7 +32,13 @@ export default function ComplaintsPage() {
       renderFormItem: () => <ProjectSelect allowClear placeholder="全部项目" />,
     },
     { title: '项目', dataIndex: 'projectName', search: false },
-    { title: '类别', dataIndex: 'category', valueType: 'select', valueEnum: textEnum(complaintCategoryLabel), width: 110 },
+    {
+      title: '类别',
+      dataIndex: 'category',
+      valueType: 'select',
+      valueEnum: textEnum(complaintCategoryLabel),
+      width: 110,
+    },
     { title: '内容', dataIndex: 'text', search: false, ellipsis: true },
     { title: '楼栋', dataIndex: 'buildingName', search: false, width: 90 },
     {
@@ -42,10 +49,29 @@ export default function ComplaintsPage() {
       width: 150,
       render: (_, r) => <ComplaintStatusTag status={r.status} overdue={r.overdue} />,
     },
-    { title: '超时', dataIndex: 'overdue', hideInTable: true, valueType: 'select', valueEnum: { true: { text: '已超时' }, false: { text: '未超时' } } },
-    { title: '督办层级', dataIndex: 'escalation', valueType: 'select', valueEnum: textEnum(escalationLevelLabel), width: 90, render: (_, r) => escalationLevelLabel[r.escalationLevel] },
+    {
+      title: '超时',
+      dataIndex: 'overdue',
+      hideInTable: true,
+      valueType: 'select',
+      valueEnum: { true: { text: '已超时' }, false: { text: '未超时' } },
+    },
+    {
+      title: '督办层级',
+      dataIndex: 'escalation',
+      valueType: 'select',
+      valueEnum: textEnum(escalationLevelLabel),
+      width: 90,
+      render: (_, r) => escalationLevelLabel[r.escalationLevel],
+    },
     { title: '办理时限', dataIndex: 'dueAt', search: false, width: 150, renderText: formatDateTime },
-    { title: '评价', dataIndex: 'rating', search: false, width: 140, render: (_, r) => (r.rating ? <Rate disabled value={r.rating.score} style={{ fontSize: 12 }} /> : '—') },
+    {
+      title: '评价',
+      dataIndex: 'rating',
+      search: false,
+      width: 140,
+      render: (_, r) => (r.rating ? <Rate disabled value={r.rating.score} style={{ fontSize: 12 }} /> : '—'),
+    },
     {
       title: '操作',
       valueType: 'option',
@@ -59,7 +85,10 @@ export default function ComplaintsPage() {
   ];
 
   return (
-    <PageContainer title="投诉处理" content="按时限办理居民投诉；超时未办的投诉标红并自动督办至街道办、区住建局。">
+    <PageContainer
+      title="投诉处理"
+      content="按时限办理居民投诉；超时未办的投诉标红并自动督办至街道办、区住建局。"
+    >
       <ProTable<ComplaintSummary>
         rowKey="id"
         actionRef={table}
@@ -67,13 +96,26 @@ export default function ComplaintsPage() {
         rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
         onRow={(r) => ({ style: r.overdue ? { background: '#fff1f0' } : undefined })}
         request={async ({ current, pageSize, status, category, overdue, projectId, escalation }) => {
-          const page = await listComplaints({ page: current, size: pageSize, status, category, overdue, projectId, escalation });
+          const page = await listComplaints({
+            page: current,
+            size: pageSize,
+            status,
+            category,
+            overdue,
+            projectId,
+            escalation,
+          });
           return { data: page.items, total: page.total, success: true };
         }}
         pagination={{ pageSize: 20 }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
       />
-      <ComplaintDrawer id={openId} canHandle={access['complaints.handle']} onClose={close} onChanged={() => table.current?.reload()} />
+      <ComplaintDrawer
+        id={openId}
+        canHandle={access['complaints.handle']}
+        onClose={close}
+        onChanged={() => table.current?.reload()}
+      />
     </PageContainer>
   );
 }

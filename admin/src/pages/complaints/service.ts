@@ -1,4 +1,9 @@
-import type { ComplaintPage, ComplaintQueueQuery, ComplaintTransitionBody, ComplaintView } from '@jiugai/shared';
+import type {
+  ComplaintPage,
+  ComplaintQueueQuery,
+  ComplaintTransitionBody,
+  ComplaintView,
+} from '@jiugai/shared';
 import { api, type Query } from '../../request';
 
 type QueueFilter = Partial<Omit<ComplaintQueueQuery, 'overdue'>> & { overdue?: 'true' | 'false' };

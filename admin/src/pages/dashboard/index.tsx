@@ -16,29 +16,56 @@ export default function DashboardPage() {
   useEffect(() => {
     getDashboard().then(setData, () => setFailed(true));
   }, []);
-  if (failed) return <Alert type="error" showIcon message="数据看板加载失败，请刷新重试" style={{ margin: 24 }} />;
+  if (failed)
+    return <Alert type="error" showIcon message="数据看板加载失败，请刷新重试" style={{ margin: 24 }} />;
   if (!data) return <PageLoading />;
   const c = data.complaints;
   return (
     <div style={{ padding: 24 }}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {data.region.name} 数据看板 <Typography.Text type="secondary" style={{ fontSize: 13 }}>更新于 {formatDateTime(data.generatedAt)}</Typography.Text>
+          {data.region.name} 数据看板{' '}
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            更新于 {formatDateTime(data.generatedAt)}
+          </Typography.Text>
         </Typography.Title>
         <Row gutter={[16, 16]}>
           {[
             { title: '改造项目', value: data.projects.total, suffix: '个' },
-            { title: '逾期节点', value: data.milestonesOverdue.length, suffix: '个', danger: data.milestonesOverdue.length > 0 },
-            { title: '总征集率', value: data.collection.total.rate.percent, suffix: '%', danger: !data.collection.total.meetsTarget },
+            {
+              title: '逾期节点',
+              value: data.milestonesOverdue.length,
+              suffix: '个',
+              danger: data.milestonesOverdue.length > 0,
+            },
+            {
+              title: '总征集率',
+              value: data.collection.total.rate.percent,
+              suffix: '%',
+              danger: !data.collection.total.meetsTarget,
+            },
             { title: '进行中的表决', value: data.openVotes.length, suffix: '项' },
             { title: '未办结投诉', value: c.open, suffix: '件' },
             { title: '超时投诉', value: c.overdue, suffix: '件', danger: c.overdue > 0 },
-            { title: '平均办理时长', value: c.avgHandlingHours === null ? '—' : c.avgHandlingHours.toFixed(1), suffix: c.avgHandlingHours === null ? '' : '小时' },
-            { title: '满意度', value: c.satisfaction.average === null ? '—' : c.satisfaction.average.toFixed(2), suffix: c.satisfaction.average === null ? '' : `分（${c.satisfaction.rated} 条评价）` },
+            {
+              title: '平均办理时长',
+              value: c.avgHandlingHours === null ? '—' : c.avgHandlingHours.toFixed(1),
+              suffix: c.avgHandlingHours === null ? '' : '小时',
+            },
+            {
+              title: '满意度',
+              value: c.satisfaction.average === null ? '—' : c.satisfaction.average.toFixed(2),
+              suffix: c.satisfaction.average === null ? '' : `分（${c.satisfaction.rated} 条评价）`,
+            },
           ].map((s) => (
             <Col key={s.title} xs={12} md={6} xl={3}>
               <Card size="small">
-                <Statistic title={s.title} value={s.value} suffix={s.suffix} valueStyle={s.danger ? { color: '#cf1322' } : undefined} />
+                <Statistic
+                  title={s.title}
+                  value={s.value}
+                  suffix={s.suffix}
+                  valueStyle={s.danger ? { color: '#cf1322' } : undefined}
+                />
               </Card>
             </Col>
           ))}
@@ -52,9 +79,19 @@ export default function DashboardPage() {
                 option={{
                   grid: { left: 40, right: 20, top: 20, bottom: 60 },
                   tooltip: {},
-                  xAxis: { type: 'category', data: projectStages.map((s) => projectStageLabel[s]), axisLabel: { rotate: 30 } },
+                  xAxis: {
+                    type: 'category',
+                    data: projectStages.map((s) => projectStageLabel[s]),
+                    axisLabel: { rotate: 30 },
+                  },
                   yAxis: { type: 'value', minInterval: 1 },
-                  series: [{ type: 'bar', data: projectStages.map((s) => data.projects.byStage[s] ?? 0), itemStyle: { color: '#1677ff' } }],
+                  series: [
+                    {
+                      type: 'bar',
+                      data: projectStages.map((s) => data.projects.byStage[s] ?? 0),
+                      itemStyle: { color: '#1677ff' },
+                    },
+                  ],
                 }}
               />
             </Card>

@@ -20,7 +20,9 @@ describe('login page', () => {
   });
 
   it("shows the server's message for a wrong password", async () => {
-    fakeServer({ 'POST /auth/login': json(401, { error: { code: 'bad_credentials', message: '账号或密码错误' } }) });
+    fakeServer({
+      'POST /auth/login': json(401, { error: { code: 'bad_credentials', message: '账号或密码错误' } }),
+    });
     renderApp('/login');
     await userEvent.type(await screen.findByLabelText('账号'), 'jd_admin');
     await userEvent.type(screen.getByLabelText('密码'), 'wrong-pass1');
@@ -31,7 +33,12 @@ describe('login page', () => {
 
   it('logs in and returns to the page asked for, with the menu of the role', async () => {
     fakeServer({
-      'POST /auth/login': { accessToken: 'a1', refreshToken: 'r1', expiresIn: 900, user: staffUser('community_staff') },
+      'POST /auth/login': {
+        accessToken: 'a1',
+        refreshToken: 'r1',
+        expiresIn: 900,
+        user: staffUser('community_staff'),
+      },
       'GET /staff': { items: [], total: 0, page: 1, size: 20 },
     });
     renderApp('/login?redirect=%2Fstaff');

@@ -41,7 +41,11 @@ export default function LoginPage() {
         </Typography.Paragraph>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
         <Form<LoginValues> layout="vertical" onFinish={onFinish} requiredMark={false}>
-          <Form.Item name="account" label="账号" rules={[{ required: true, whitespace: true, message: '请输入账号' }]}>
+          <Form.Item
+            name="account"
+            label="账号"
+            rules={[{ required: true, whitespace: true, message: '请输入账号' }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>

@@ -29,9 +29,23 @@ export default function ProjectDetailPage() {
       title={project.name}
       onBack={() => navigate('/projects')}
       tags={[
-        <Tag key="stage" color="blue">{project.stageLabel}</Tag>,
-        ...(project.overdue ? [<Tag key="overdue" color="red">节点逾期</Tag>] : []),
-        ...(project.isDemonstration ? [<Tag key="demo" color="gold">示范项目</Tag>] : []),
+        <Tag key="stage" color="blue">
+          {project.stageLabel}
+        </Tag>,
+        ...(project.overdue
+          ? [
+              <Tag key="overdue" color="red">
+                节点逾期
+              </Tag>,
+            ]
+          : []),
+        ...(project.isDemonstration
+          ? [
+              <Tag key="demo" color="gold">
+                示范项目
+              </Tag>,
+            ]
+          : []),
       ]}
       extra={
         <Button icon={<PrinterOutlined />} onClick={() => navigate(`/projects/${id}/board`)}>
@@ -51,12 +65,40 @@ export default function ProjectDetailPage() {
     >
       <Tabs
         items={[
-          { key: 'overview', label: '项目概况', children: <OverviewForm project={project} editable={edit} onSaved={setProject} /> },
-          { key: 'plan', label: '改造方案', children: <PlanEditor project={project} editable={edit} onSaved={setProject} /> },
-          { key: 'reviews', label: '专家评审', children: <ReviewsPanel project={project} canReview={access['reviews.write']} onSaved={setProject} /> },
-          { key: 'stage', label: '阶段与节点', children: <StagePanel project={project} canChangeStage={access['projects.stage']} onSaved={setProject} /> },
-          { key: 'progress', label: '施工进度', children: <ProgressPanel project={project} editable={edit} /> },
-          { key: 'acceptance', label: '验收与移交', children: <AcceptancePanel project={project} editable={edit} onSaved={setProject} /> },
+          {
+            key: 'overview',
+            label: '项目概况',
+            children: <OverviewForm project={project} editable={edit} onSaved={setProject} />,
+          },
+          {
+            key: 'plan',
+            label: '改造方案',
+            children: <PlanEditor project={project} editable={edit} onSaved={setProject} />,
+          },
+          {
+            key: 'reviews',
+            label: '专家评审',
+            children: (
+              <ReviewsPanel project={project} canReview={access['reviews.write']} onSaved={setProject} />
+            ),
+          },
+          {
+            key: 'stage',
+            label: '阶段与节点',
+            children: (
+              <StagePanel project={project} canChangeStage={access['projects.stage']} onSaved={setProject} />
+            ),
+          },
+          {
+            key: 'progress',
+            label: '施工进度',
+            children: <ProgressPanel project={project} editable={edit} />,
+          },
+          {
+            key: 'acceptance',
+            label: '验收与移交',
+            children: <AcceptancePanel project={project} editable={edit} onSaved={setProject} />,
+          },
         ]}
       />
     </PageContainer>

@@ -10,7 +10,12 @@ import { listHouseholds } from './service';
 
 type TreeItem = { key: string; title: string; node: RegionNode; children?: TreeItem[] };
 const toTree = (nodes: RegionNode[]): TreeItem[] =>
-  nodes.map((n) => ({ key: n.id, title: `${n.name}`, node: n, children: n.children?.length ? toTree(n.children) : undefined }));
+  nodes.map((n) => ({
+    key: n.id,
+    title: `${n.name}`,
+    node: n,
+    children: n.children?.length ? toTree(n.children) : undefined,
+  }));
 
 function findNode(nodes: RegionNode[], id?: string): RegionNode | undefined {
   for (const n of nodes) {
@@ -32,7 +37,12 @@ export default function RegionsPage() {
     fetchRegionTree(true).then(setTree, () => setTree([]));
   }, [reloadKey]);
   const selected = useMemo(() => findNode(tree, selectedId), [tree, selectedId]);
-  const scope = selected?.level === 'compound' ? { compoundId: selected.id } : selected?.level === 'building' ? { buildingId: selected.id } : undefined;
+  const scope =
+    selected?.level === 'compound'
+      ? { compoundId: selected.id }
+      : selected?.level === 'building'
+        ? { buildingId: selected.id }
+        : undefined;
 
   const columns: ProColumns<HouseholdView>[] = [
     { title: '楼栋', dataIndex: 'buildingName' },
@@ -41,12 +51,20 @@ export default function RegionsPage() {
     { title: '专有面积（㎡）', dataIndex: 'area', renderText: (v: number) => v.toFixed(2) },
     { title: '业主', dataIndex: 'ownerName' },
     { title: '联系电话', dataIndex: 'ownerPhone' },
-    { title: '已绑定居民', dataIndex: 'boundResidents', render: (_, r) => (r.boundResidents ? <Tag color="green">{r.boundResidents} 人</Tag> : <Tag>未绑定</Tag>) },
+    {
+      title: '已绑定居民',
+      dataIndex: 'boundResidents',
+      render: (_, r) =>
+        r.boundResidents ? <Tag color="green">{r.boundResidents} 人</Tag> : <Tag>未绑定</Tag>,
+    },
     { title: '绑定码', dataIndex: 'hasBindingCode', renderText: (v: boolean) => (v ? '已生成' : '—') },
   ];
 
   return (
-    <PageContainer title="区域与住户" content="区 → 街道 → 社区 → 小区 → 楼栋 → 户；选择小区或楼栋查看住户、导入 Excel、打印绑定码。">
+    <PageContainer
+      title="区域与住户"
+      content="区 → 街道 → 社区 → 小区 → 楼栋 → 户；选择小区或楼栋查看住户、导入 Excel、打印绑定码。"
+    >
       <Row gutter={16}>
         <Col xs={24} md={8} xl={6}>
           <Card title="区域" size="small" bodyStyle={{ maxHeight: 640, overflow: 'auto' }}>
@@ -61,7 +79,10 @@ export default function RegionsPage() {
                 onSelect={(keys) => setSelectedId(keys[0] as string | undefined)}
                 titleRender={(item) => (
                   <span>
-                    {item.node.name} <Typography.Text type="secondary" style={{ fontSize: 11 }}>{regionLevelLabel[item.node.level]}</Typography.Text>
+                    {item.node.name}{' '}
+                    <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                      {regionLevelLabel[item.node.level]}
+                    </Typography.Text>
                   </span>
                 )}
               />
@@ -81,12 +102,24 @@ export default function RegionsPage() {
               params={{ ...scope, reloadKey, q: keyword }}
               columns={columns}
               request={async ({ current, pageSize, compoundId, buildingId, q }) => {
-                const page = await listHouseholds({ page: current, size: pageSize, compoundId, buildingId, q: q || undefined });
+                const page = await listHouseholds({
+                  page: current,
+                  size: pageSize,
+                  compoundId,
+                  buildingId,
+                  q: q || undefined,
+                });
                 return { data: page.items, total: page.total, success: true };
               }}
               pagination={{ pageSize: 20 }}
               toolBarRender={() => [
-                <Input.Search key="q" allowClear placeholder="房号或业主" style={{ width: 180 }} onSearch={setKeyword} />,
+                <Input.Search
+                  key="q"
+                  allowClear
+                  placeholder="房号或业主"
+                  style={{ width: 180 }}
+                  onSearch={setKeyword}
+                />,
                 <Space key="actions">
                   {access['regions.import'] && selected.level === 'compound' && (
                     <ImportHouseholds compound={selected} onImported={() => setReloadKey((k) => k + 1)} />

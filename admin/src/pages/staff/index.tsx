@@ -19,14 +19,25 @@ export default function StaffPage() {
       valueType: 'select',
       valueEnum: Object.fromEntries(staffAccountRoles.map((r) => [r, { text: roleLabel[r] }])),
     },
-    { title: '管辖区域', dataIndex: 'scopeRegionName', search: false, renderText: (v?: string) => v || '全区' },
+    {
+      title: '管辖区域',
+      dataIndex: 'scopeRegionName',
+      search: false,
+      renderText: (v?: string) => v || '全区',
+    },
     { title: '手机号', dataIndex: 'phone', search: false },
     {
       title: '状态',
       dataIndex: 'disabled',
       search: false,
       render: (_, r) =>
-        r.disabled ? <Tag>已停用</Tag> : r.locked ? <Tag color="orange">已锁定</Tag> : <Tag color="green">正常</Tag>,
+        r.disabled ? (
+          <Tag>已停用</Tag>
+        ) : r.locked ? (
+          <Tag color="orange">已锁定</Tag>
+        ) : (
+          <Tag color="green">正常</Tag>
+        ),
     },
     { title: '创建时间', dataIndex: 'createdAt', search: false, renderText: formatDateTime },
     {

@@ -18,7 +18,10 @@ export default function SupervisionPage() {
       .finally(() => setLoading(false));
   }, []);
   return (
-    <PageContainer title="义务监督" content="人大代表、政协委员、老干部、老党员和热心居民代表组成义务监督小组，全程参与改造项目。">
+    <PageContainer
+      title="义务监督"
+      content="人大代表、政协委员、老干部、老党员和热心居民代表组成义务监督小组，全程参与改造项目。"
+    >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Table
           size="small"
@@ -26,7 +29,11 @@ export default function SupervisionPage() {
           loading={loading}
           dataSource={rows}
           pagination={{ pageSize: 8 }}
-          rowSelection={{ type: 'radio', selectedRowKeys: projectId ? [projectId] : [], onChange: (keys) => setProjectId(keys[0] as string) }}
+          rowSelection={{
+            type: 'radio',
+            selectedRowKeys: projectId ? [projectId] : [],
+            onChange: (keys) => setProjectId(keys[0] as string),
+          }}
           onRow={(r) => ({ onClick: () => setProjectId(r.projectId), style: { cursor: 'pointer' } })}
           columns={[
             { title: '项目', dataIndex: 'projectName' },
@@ -36,7 +43,11 @@ export default function SupervisionPage() {
               title: `${inspectionAspectLabel[a]}均分`,
               render: (_: unknown, r: InspectionSummary) => r.averages[a] ?? '—',
             })),
-            { title: '最近巡查', render: (_, r) => (r.lastInspection ? `${r.lastInspection.date} ${r.lastInspection.memberName}` : '—') },
+            {
+              title: '最近巡查',
+              render: (_, r) =>
+                r.lastInspection ? `${r.lastInspection.date} ${r.lastInspection.memberName}` : '—',
+            },
           ]}
         />
       </Card>

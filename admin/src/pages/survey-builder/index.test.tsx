@@ -37,7 +37,9 @@ describe('survey builder', () => {
     await userEvent.type(screen.getByLabelText('第2题题目'), '不同意的原因');
     // Q2 shows only when Q1 is answered 不同意.
     fireEvent.mouseDown(screen.getAllByLabelText('第2题显示条件题目').find((el) => el.tagName === 'INPUT')!);
-    await userEvent.click(await screen.findByText('是否同意改造', { selector: '.ant-select-item-option-content' }));
+    await userEvent.click(
+      await screen.findByText('是否同意改造', { selector: '.ant-select-item-option-content' }),
+    );
     fireEvent.mouseDown(screen.getAllByLabelText('第2题显示条件选项').find((el) => el.tagName === 'INPUT')!);
     await userEvent.click(await screen.findByText('不同意', { selector: '.ant-select-item-option-content' }));
 

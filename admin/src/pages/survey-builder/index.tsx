@@ -4,7 +4,12 @@ import { Alert, Button, Card, Col, DatePicker, Dropdown, Form, Input, Row, Space
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { SurveyCreateBody, surveyQuestionTypeLabel, type SurveyQuestion, type SurveyQuestionType } from '@jiugai/shared';
+import {
+  SurveyCreateBody,
+  surveyQuestionTypeLabel,
+  type SurveyQuestion,
+  type SurveyQuestionType,
+} from '@jiugai/shared';
 import { ProjectSelect } from '../../components/ProjectSelect';
 import { SurveyPreview } from '../../components/survey/SurveyPreview';
 import { QuestionEditor } from './components/QuestionEditor';
@@ -13,7 +18,11 @@ import { createSurvey, fetchPlanItems } from './service';
 
 /** Turns zod issues into lines a person can act on: "第 2 题：至少需要 2 个选项". */
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string[] {
-  return error.issues.map((i) => (i.path[0] === 'questions' && typeof i.path[1] === 'number' ? `第 ${i.path[1] + 1} 题：${i.message}` : i.message));
+  return error.issues.map((i) =>
+    i.path[0] === 'questions' && typeof i.path[1] === 'number'
+      ? `第 ${i.path[1] + 1} 题：${i.message}`
+      : i.message,
+  );
 }
 
 export default function SurveyBuilderPage() {
@@ -22,13 +31,26 @@ export default function SurveyBuilderPage() {
   const [planItems, setPlanItems] = useState<string[]>([]);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('minute'), dayjs().add(30, 'day').endOf('day')]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([
+    dayjs().startOf('minute'),
+    dayjs().add(30, 'day').endOf('day'),
+  ]);
   const [questions, setQuestions] = useState<SurveyQuestion[]>([]);
   const [issues, setIssues] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
 
   const add = (type: SurveyQuestionType) =>
-    setQuestions((qs) => [...qs, newQuestion(type, nextId('q', qs.map((q) => q.id)), planItems)]);
+    setQuestions((qs) => [
+      ...qs,
+      newQuestion(
+        type,
+        nextId(
+          'q',
+          qs.map((q) => q.id),
+        ),
+        planItems,
+      ),
+    ]);
 
   const submit = async () => {
     const parsed = SurveyCreateBody.safeParse({
@@ -39,7 +61,8 @@ export default function SurveyBuilderPage() {
       opensAt: range[0].toISOString(),
       closesAt: range[1].toISOString(),
     });
-    if (!projectId) return setIssues(['请选择改造项目', ...(parsed.success ? [] : describeIssues(parsed.error))]);
+    if (!projectId)
+      return setIssues(['请选择改造项目', ...(parsed.success ? [] : describeIssues(parsed.error))]);
     if (!parsed.success) return setIssues(describeIssues(parsed.error));
     setIssues([]);
     setSaving(true);
@@ -67,10 +90,20 @@ export default function SurveyBuilderPage() {
                 />
               </Form.Item>
               <Form.Item label="标题" required>
-                <Input aria-label="问卷标题" value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} />
+                <Input
+                  aria-label="问卷标题"
+                  value={title}
+                  maxLength={100}
+                  onChange={(e) => setTitle(e.target.value)}
+                />
               </Form.Item>
               <Form.Item label="说明">
-                <Input.TextArea aria-label="问卷说明" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+                <Input.TextArea
+                  aria-label="问卷说明"
+                  rows={2}
+                  value={description}
+                  onChange={(e) => setDescription(e.target.value)}
+                />
               </Form.Item>
               <Form.Item label="征集时间" required>
                 <DatePicker.RangePicker
@@ -106,7 +139,18 @@ export default function SurveyBuilderPage() {
               </Button>
             </Dropdown>
             {issues.length > 0 && (
-              <Alert type="error" showIcon message="请先修改以下问题" description={<ul style={{ margin: 0 }}>{issues.map((m, i) => <li key={i}>{m}</li>)}</ul>} />
+              <Alert
+                type="error"
+                showIcon
+                message="请先修改以下问题"
+                description={
+                  <ul style={{ margin: 0 }}>
+                    {issues.map((m, i) => (
+                      <li key={i}>{m}</li>
+                    ))}
+                  </ul>
+                }
+              />
             )}
             <Button type="primary" size="large" loading={saving} onClick={submit}>
               保存问卷

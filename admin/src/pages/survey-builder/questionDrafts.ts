@@ -37,12 +37,17 @@ export function newQuestion(type: SurveyQuestionType, id: string, planItems: str
 export function showIfSources(questions: SurveyQuestion[], index: number) {
   return questions
     .slice(0, index)
-    .filter((q): q is Extract<SurveyQuestion, { type: 'single' | 'multiple' }> => q.type === 'single' || q.type === 'multiple');
+    .filter(
+      (q): q is Extract<SurveyQuestion, { type: 'single' | 'multiple' }> =>
+        q.type === 'single' || q.type === 'multiple',
+    );
 }
 
 /** Removing a question also removes the show-if conditions that pointed at it. */
 export function removeQuestion(questions: SurveyQuestion[], id: string): SurveyQuestion[] {
-  return questions.filter((q) => q.id !== id).map((q) => (q.showIf?.questionId === id ? { ...q, showIf: undefined } : q));
+  return questions
+    .filter((q) => q.id !== id)
+    .map((q) => (q.showIf?.questionId === id ? { ...q, showIf: undefined } : q));
 }
 
 export function moveQuestion(questions: SurveyQuestion[], index: number, delta: -1 | 1): SurveyQuestion[] {
@@ -52,6 +57,8 @@ export function moveQuestion(questions: SurveyQuestion[], index: number, delta: 
   [next[index], next[target]] = [next[target], next[index]];
   // A condition may only look back: drop any that now points at a later question.
   return next.map((q, i) =>
-    q.showIf && !next.slice(0, i).some((p) => p.id === q.showIf?.questionId) ? { ...q, showIf: undefined } : q,
+    q.showIf && !next.slice(0, i).some((p) => p.id === q.showIf?.questionId)
+      ? { ...q, showIf: undefined }
+      : q,
   );
 }

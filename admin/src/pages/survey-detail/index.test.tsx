@@ -6,7 +6,9 @@ import { fakeServer, logInAs, renderPage } from '../../../test/helpers';
 import { session } from '../../session';
 import SurveyDetailPage from '.';
 
-vi.mock('../../components/charts', () => ({ Chart: ({ ariaLabel }: { ariaLabel: string }) => <div>{ariaLabel}</div> }));
+vi.mock('../../components/charts', () => ({
+  Chart: ({ ariaLabel }: { ariaLabel: string }) => <div>{ariaLabel}</div>,
+}));
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -20,14 +22,27 @@ const survey: SurveyView = {
   title: '幸福小区改造征求意见表',
   description: '',
   questions: [
-    { id: 'q1', type: 'single', title: '是否同意改造', required: true, options: [{ id: 'y', label: '同意' }, { id: 'n', label: '不同意' }] },
+    {
+      id: 'q1',
+      type: 'single',
+      title: '是否同意改造',
+      required: true,
+      options: [
+        { id: 'y', label: '同意' },
+        { id: 'n', label: '不同意' },
+      ],
+    },
     {
       id: 'q2',
       type: 'multiple',
       title: '最需要改造的内容',
       required: false,
       minSelect: 0,
-      options: [{ id: 'a', label: '地下管网' }, { id: 'b', label: '外立面' }, { id: 'c', label: '停车位' }],
+      options: [
+        { id: 'a', label: '地下管网' },
+        { id: 'b', label: '外立面' },
+        { id: 'c', label: '停车位' },
+      ],
       showIf: { questionId: 'q1', optionIds: ['y'] },
     },
   ],
@@ -38,7 +53,12 @@ const survey: SurveyView = {
   version: 1,
   createdAt: '2024-03-01T00:00:00.000Z',
 };
-const row = { households: 2, responded: 1, rate: { numerator: 1, denominator: 2, percent: 50 }, meetsTarget: false };
+const row = {
+  households: 2,
+  responded: 1,
+  rate: { numerator: 1, denominator: 2, percent: 50 },
+  meetsTarget: false,
+};
 const collection: SurveyCollectionView = {
   id: 'c1',
   name: '幸福小区',
@@ -65,11 +85,42 @@ describe('survey detail', () => {
     const calls = fakeServer({
       'GET /surveys/s1': survey,
       'GET /surveys/s1/collection': collection,
-      'GET /regions/c1': { id: 'c1', level: 'compound', name: '幸福小区', parentId: null, path: '/c1/', children: [{ id: 'b1', level: 'building', name: '1号楼', parentId: 'c1', path: '/c1/b1/' }] },
+      'GET /regions/c1': {
+        id: 'c1',
+        level: 'compound',
+        name: '幸福小区',
+        parentId: null,
+        path: '/c1/',
+        children: [{ id: 'b1', level: 'building', name: '1号楼', parentId: 'c1', path: '/c1/b1/' }],
+      },
       'GET /households': {
         items: [
-          { id: 'h1', compoundId: 'c1', buildingId: 'b1', buildingName: '1号楼', unit: '1', room: '101', area: 80, ownerName: '王*', ownerPhone: '', hasBindingCode: false, boundResidents: 1 },
-          { id: 'h2', compoundId: 'c1', buildingId: 'b1', buildingName: '1号楼', unit: '1', room: '102', area: 80, ownerName: '李*', ownerPhone: '', hasBindingCode: false, boundResidents: 0 },
+          {
+            id: 'h1',
+            compoundId: 'c1',
+            buildingId: 'b1',
+            buildingName: '1号楼',
+            unit: '1',
+            room: '101',
+            area: 80,
+            ownerName: '王*',
+            ownerPhone: '',
+            hasBindingCode: false,
+            boundResidents: 1,
+          },
+          {
+            id: 'h2',
+            compoundId: 'c1',
+            buildingId: 'b1',
+            buildingName: '1号楼',
+            unit: '1',
+            room: '102',
+            area: 80,
+            ownerName: '李*',
+            ownerPhone: '',
+            hasBindingCode: false,
+            boundResidents: 0,
+          },
         ],
         total: 2,
         page: 1,
@@ -90,7 +141,10 @@ describe('survey detail', () => {
     expect(screen.getByText('同意', { selector: '.ant-tag' })).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText('答案 2'), '13{Enter}');
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
-    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ answers: { q1: 'y', q2: ['a', 'c'] }, channel: 'paper' });
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      answers: { q1: 'y', q2: ['a', 'c'] },
+      channel: 'paper',
+    });
     expect(await screen.findByText('本次已录入 1 份 · 回车跳到下一题，最后一题回车保存')).toBeInTheDocument();
   });
 });

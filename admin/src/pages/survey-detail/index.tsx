@@ -49,12 +49,20 @@ export default function SurveyDetailPage() {
 
   const actions = [
     access['surveys.edit'] && survey.status === 'scheduled' && (
-      <Popconfirm key="open" title="立即开始征集？居民将收到通知" onConfirm={async () => setSurvey(await openSurveyNow(id))}>
+      <Popconfirm
+        key="open"
+        title="立即开始征集？居民将收到通知"
+        onConfirm={async () => setSurvey(await openSurveyNow(id))}
+      >
         <Button type="primary">立即开始</Button>
       </Popconfirm>
     ),
     access['surveys.edit'] && survey.status === 'open' && (
-      <Popconfirm key="close" title="结束后居民不能再提交意见，确定结束？" onConfirm={async () => setSurvey(await closeSurvey(id))}>
+      <Popconfirm
+        key="close"
+        title="结束后居民不能再提交意见，确定结束？"
+        onConfirm={async () => setSurvey(await closeSurvey(id))}
+      >
         <Button danger>结束征集</Button>
       </Popconfirm>
     ),
@@ -81,18 +89,42 @@ export default function SurveyDetailPage() {
         activeKey={tab}
         onChange={setTab}
         items={[
-          { key: 'collection', label: '征集进度', children: collection ? <CollectionPanel collection={collection} /> : <PageLoading /> },
+          {
+            key: 'collection',
+            label: '征集进度',
+            children: collection ? <CollectionPanel collection={collection} /> : <PageLoading />,
+          },
           ...(access['surveys.enterPaper'] && survey.status === 'open'
             ? [
                 {
                   key: 'paper',
                   label: '纸质录入',
-                  children: <PaperEntry survey={survey} missingIds={new Set(collection?.missing.map((m) => m.householdId))} onSaved={refresh} />,
+                  children: (
+                    <PaperEntry
+                      survey={survey}
+                      missingIds={new Set(collection?.missing.map((m) => m.householdId))}
+                      onSaved={refresh}
+                    />
+                  ),
                 },
               ]
             : []),
-          { key: 'results', label: '结果统计', children: results ? <ResultsPanel results={results} /> : <PageLoading /> },
-          { key: 'preview', label: '居民端预览', children: <SurveyPreview title={survey.title} description={survey.description} questions={survey.questions} /> },
+          {
+            key: 'results',
+            label: '结果统计',
+            children: results ? <ResultsPanel results={results} /> : <PageLoading />,
+          },
+          {
+            key: 'preview',
+            label: '居民端预览',
+            children: (
+              <SurveyPreview
+                title={survey.title}
+                description={survey.description}
+                questions={survey.questions}
+              />
+            ),
+          },
         ]}
       />
     </PageContainer>

@@ -2,17 +2,45 @@ import { describe, expect, it } from 'vitest';
 import type { SurveyQuestion } from '@jiugai/shared';
 import { describeAnswer, parsePaperAnswer } from './paperAnswers';
 
-const single: SurveyQuestion = { id: 'q1', type: 'single', title: '是否同意改造', required: true, options: [{ id: 'y', label: '同意' }, { id: 'n', label: '不同意' }] };
+const single: SurveyQuestion = {
+  id: 'q1',
+  type: 'single',
+  title: '是否同意改造',
+  required: true,
+  options: [
+    { id: 'y', label: '同意' },
+    { id: 'n', label: '不同意' },
+  ],
+};
 const multiple: SurveyQuestion = {
   id: 'q2',
   type: 'multiple',
   title: '最需要改造的',
   required: false,
   minSelect: 0,
-  options: [{ id: 'a', label: '管网' }, { id: 'b', label: '外立面' }, { id: 'c', label: '停车位' }],
+  options: [
+    { id: 'a', label: '管网' },
+    { id: 'b', label: '外立面' },
+    { id: 'c', label: '停车位' },
+  ],
 };
-const ranking: SurveyQuestion = { id: 'q3', type: 'ranking', title: '排序', required: false, items: multiple.options };
-const scale: SurveyQuestion = { id: 'q4', type: 'scale', title: '满意度', required: false, min: 1, max: 5, minLabel: '', maxLabel: '' };
+const ranking: SurveyQuestion = {
+  id: 'q3',
+  type: 'ranking',
+  title: '排序',
+  required: false,
+  items: multiple.options,
+};
+const scale: SurveyQuestion = {
+  id: 'q4',
+  type: 'scale',
+  title: '满意度',
+  required: false,
+  min: 1,
+  max: 5,
+  minLabel: '',
+  maxLabel: '',
+};
 
 describe('paper form keyboard entry', () => {
   it('reads option numbers as typed from the form', () => {

@@ -10,7 +10,8 @@ import type {
 import { api } from '../../request';
 
 export const getSurvey = (id: string) => api.get<SurveyView>(`/surveys/${id}`);
-export const openSurveyNow = (id: string) => api.patch<SurveyView>(`/surveys/${id}`, { opensAt: new Date().toISOString() });
+export const openSurveyNow = (id: string) =>
+  api.patch<SurveyView>(`/surveys/${id}`, { opensAt: new Date().toISOString() });
 export const closeSurvey = (id: string) => api.post<SurveyView>(`/surveys/${id}/close`);
 export const getCollection = (id: string) => api.get<SurveyCollectionView>(`/surveys/${id}/collection`);
 export const getResults = (id: string) => api.get<SurveyResultsView>(`/surveys/${id}/results`);

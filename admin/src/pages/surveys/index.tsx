@@ -13,8 +13,18 @@ export default function SurveysPage() {
   const { access } = useSession();
   const navigate = useNavigate();
   const columns: ProColumns<SurveyView>[] = [
-    { title: '标题', dataIndex: 'title', search: false, render: (_, r) => <Link to={`/surveys/${r.id}`}>{r.title}</Link> },
-    { title: '项目', dataIndex: 'projectId', hideInTable: true, renderFormItem: () => <ProjectSelect allowClear placeholder="全部项目" /> },
+    {
+      title: '标题',
+      dataIndex: 'title',
+      search: false,
+      render: (_, r) => <Link to={`/surveys/${r.id}`}>{r.title}</Link>,
+    },
+    {
+      title: '项目',
+      dataIndex: 'projectId',
+      hideInTable: true,
+      renderFormItem: () => <ProjectSelect allowClear placeholder="全部项目" />,
+    },
     {
       title: '状态',
       dataIndex: 'status',
@@ -23,7 +33,12 @@ export default function SurveysPage() {
       render: (_, r) => <StatusTag status={r.status} label={r.statusLabel} />,
     },
     { title: '版本', dataIndex: 'version', search: false, renderText: (v: number) => `第 ${v} 版` },
-    { title: '题数', dataIndex: 'questions', search: false, renderText: (q: SurveyView['questions']) => q.length },
+    {
+      title: '题数',
+      dataIndex: 'questions',
+      search: false,
+      renderText: (q: SurveyView['questions']) => q.length,
+    },
     { title: '开始时间', dataIndex: 'opensAt', search: false, renderText: formatDateTime },
     { title: '结束时间', dataIndex: 'closesAt', search: false, renderText: formatDateTime },
     { title: '操作', valueType: 'option', render: (_, r) => <Link to={`/surveys/${r.id}`}>查看</Link> },
@@ -40,7 +55,12 @@ export default function SurveysPage() {
         toolBarRender={() =>
           access['surveys.edit']
             ? [
-                <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => navigate('/surveys/new')}>
+                <Button
+                  key="new"
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => navigate('/surveys/new')}
+                >
                   新建问卷
                 </Button>,
               ]

@@ -34,7 +34,11 @@ const vote: VoteView = {
   rule: '参与 ≥ 2/3，同意 > 1/2',
   totals: { households: 3, areaCenti: 30000, owners: 3 },
 };
-const ratio = (n: number, d: number) => ({ numerator: n, denominator: d, percent: Math.round((n * 10000) / d) / 100 });
+const ratio = (n: number, d: number) => ({
+  numerator: n,
+  denominator: d,
+  percent: Math.round((n * 10000) / d) / 100,
+});
 const threshold = { numerator: 2, denominator: 3, strict: false };
 const openTally: TallyView = {
   voteId: 'v1',
@@ -50,8 +54,22 @@ const closedTally: TallyView = {
   approval: {
     threshold: { numerator: 1, denominator: 2, strict: true },
     options: [
-      { optionId: 'yes', label: '同意', households: 2, area: ratio(20000, 20000), headcount: ratio(2, 2), passed: true },
-      { optionId: 'no', label: '反对', households: 0, area: ratio(0, 20000), headcount: ratio(0, 2), passed: false },
+      {
+        optionId: 'yes',
+        label: '同意',
+        households: 2,
+        area: ratio(20000, 20000),
+        headcount: ratio(2, 2),
+        passed: true,
+      },
+      {
+        optionId: 'no',
+        label: '反对',
+        households: 0,
+        area: ratio(0, 20000),
+        headcount: ratio(0, 2),
+        passed: false,
+      },
     ],
     abstentions: { households: 0, area: ratio(0, 20000), headcount: ratio(0, 2) },
   },
@@ -69,8 +87,18 @@ describe('vote detail', () => {
       'GET /votes/v1': vote,
       'GET /votes/v1/tally': openTally,
       'GET /votes/v1/households': { items: [], total: 0, page: 1, size: 20 },
-      'GET /regions/c1': { id: 'c1', level: 'compound', name: '幸福小区', parentId: null, path: '/c1/', children: [] },
-      'POST /votes/v1/close': { vote: { ...vote, status: 'closed', statusLabel: '已结束' }, tally: closedTally },
+      'GET /regions/c1': {
+        id: 'c1',
+        level: 'compound',
+        name: '幸福小区',
+        parentId: null,
+        path: '/c1/',
+        children: [],
+      },
+      'POST /votes/v1/close': {
+        vote: { ...vote, status: 'closed', statusLabel: '已结束' },
+        tally: closedTally,
+      },
     });
     renderPage(<VoteDetailPage />, '/votes/:id', '/votes/v1');
     expect(await screen.findByText('参与已达三分之二')).toBeInTheDocument();
@@ -80,7 +108,9 @@ describe('vote detail', () => {
 
     await userEvent.click(screen.getByText('结束表决并计票'));
     await userEvent.click(await screen.findByText('确定', { selector: '.ant-popconfirm button span' }));
-    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/votes/v1/close')).toBe(true));
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === 'POST' && c.path === '/votes/v1/close')).toBe(true),
+    );
     expect(await screen.findByText('表决结果：通过')).toBeInTheDocument();
     expect(screen.getByText('a'.repeat(64))).toBeInTheDocument();
     expect(screen.getByText('导出 Excel')).toBeInTheDocument();
@@ -92,7 +122,14 @@ describe('vote detail', () => {
       'GET /votes/v1': vote,
       'GET /votes/v1/tally': openTally,
       'GET /votes/v1/households': { items: [], total: 0, page: 1, size: 20 },
-      'GET /regions/c1': { id: 'c1', level: 'compound', name: '幸福小区', parentId: null, path: '/c1/', children: [] },
+      'GET /regions/c1': {
+        id: 'c1',
+        level: 'compound',
+        name: '幸福小区',
+        parentId: null,
+        path: '/c1/',
+        children: [],
+      },
     });
     renderPage(<VoteDetailPage />, '/votes/:id', '/votes/v1');
     expect(await screen.findByText('纸质选票录入')).toBeInTheDocument();

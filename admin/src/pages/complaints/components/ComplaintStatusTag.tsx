@@ -1,7 +1,12 @@
 import { Tag } from 'antd';
 import { complaintStatusLabel, type ComplaintStatus } from '@jiugai/shared';
 
-const color: Record<ComplaintStatus, string> = { submitted: 'orange', accepted: 'blue', processing: 'processing', closed: 'green' };
+const color: Record<ComplaintStatus, string> = {
+  submitted: 'orange',
+  accepted: 'blue',
+  processing: 'processing',
+  closed: 'green',
+};
 
 export function ComplaintStatusTag({ status, overdue }: { status: ComplaintStatus; overdue?: boolean }) {
   return (

@@ -8,7 +8,10 @@ export function CollectionChart({ collection }: { collection: DashboardView['col
   const navigate = useNavigate();
   const compounds = [...collection.compounds].sort((a, b) => a.rate.percent - b.rate.percent);
   return (
-    <Card title={`各小区征集率（目标 80%，${collection.belowTargetCount} 个小区未达标）`} extra="点击柱条查看未反馈的户">
+    <Card
+      title={`各小区征集率（目标 80%，${collection.belowTargetCount} 个小区未达标）`}
+      extra="点击柱条查看未反馈的户"
+    >
       {compounds.length === 0 ? (
         <Empty description="暂无进行中的征求意见" />
       ) : (
@@ -25,9 +28,17 @@ export function CollectionChart({ collection }: { collection: DashboardView['col
               {
                 type: 'bar',
                 cursor: 'pointer',
-                data: compounds.map((c) => ({ value: c.rate.percent, itemStyle: { color: c.meetsTarget ? '#52c41a' : '#ff4d4f' } })),
+                data: compounds.map((c) => ({
+                  value: c.rate.percent,
+                  itemStyle: { color: c.meetsTarget ? '#52c41a' : '#ff4d4f' },
+                })),
                 label: { show: true, position: 'right', formatter: '{c}%' },
-                markLine: { symbol: 'none', data: [{ xAxis: 80 }], lineStyle: { color: '#faad14', type: 'dashed' }, label: { formatter: '80%' } },
+                markLine: {
+                  symbol: 'none',
+                  data: [{ xAxis: 80 }],
+                  lineStyle: { color: '#faad14', type: 'dashed' },
+                  label: { formatter: '80%' },
+                },
               },
             ],
           }}

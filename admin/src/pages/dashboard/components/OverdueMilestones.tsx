@@ -3,7 +3,13 @@ import { Link } from 'react-router-dom';
 import type { DashboardView } from '@jiugai/shared';
 
 const shown = 6;
-const row = { display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '8px 0', borderBottom: '1px solid #f0f0f0' };
+const row = {
+  display: 'flex',
+  justifyContent: 'space-between',
+  alignItems: 'center',
+  padding: '8px 0',
+  borderBottom: '1px solid #f0f0f0',
+};
 
 /** Overdue milestones, most overdue first (plain rows keep the dashboard's first load small). */
 export function OverdueMilestones({ items }: { items: DashboardView['milestonesOverdue'] }) {
@@ -24,7 +30,11 @@ export function OverdueMilestones({ items }: { items: DashboardView['milestonesO
           <Tag color="red">逾期 {m.daysOverdue} 天</Tag>
         </div>
       ))}
-      {sorted.length > shown && <Typography.Text type="secondary">另有 {sorted.length - shown} 个逾期节点，见各项目“阶段与节点”</Typography.Text>}
+      {sorted.length > shown && (
+        <Typography.Text type="secondary">
+          另有 {sorted.length - shown} 个逾期节点，见各项目“阶段与节点”
+        </Typography.Text>
+      )}
     </div>
   );
 }

@@ -1,4 +1,14 @@
-import { ProForm, ProFormDatePicker, ProFormDigit, ProFormGroup, ProFormItem, ProFormList, ProFormSwitch, ProFormText, ProFormTextArea } from '@ant-design/pro-components';
+import {
+  ProForm,
+  ProFormDatePicker,
+  ProFormDigit,
+  ProFormGroup,
+  ProFormItem,
+  ProFormList,
+  ProFormSwitch,
+  ProFormText,
+  ProFormTextArea,
+} from '@ant-design/pro-components';
 import { message } from 'antd';
 import dayjs from 'dayjs';
 import { contactPhone, ProjectUpdate, type ProjectDetail } from '@jiugai/shared';
@@ -10,7 +20,15 @@ type Values = Omit<ProjectUpdate, 'sitePlanUrl'> & { sitePlan?: string[] };
 const day = (v: unknown) => (v ? dayjs(v as string).format('YYYY-MM-DD') : undefined);
 
 /** Figures, units, dates, responsible persons, complaint phone and the texts of the five boards. */
-export function OverviewForm({ project, editable, onSaved }: { project: ProjectDetail; editable: boolean; onSaved: (p: ProjectDetail) => void }) {
+export function OverviewForm({
+  project,
+  editable,
+  onSaved,
+}: {
+  project: ProjectDetail;
+  editable: boolean;
+  onSaved: (p: ProjectDetail) => void;
+}) {
   return (
     <ProForm<Values>
       disabled={!editable}
@@ -24,7 +42,10 @@ export function OverviewForm({ project, editable, onSaved }: { project: ProjectD
           actualStart: day(v.actualStart),
           actualCompletion: day(v.actualCompletion),
           complaintPhone: v.complaintPhone || undefined,
-          responsiblePersons: (v.responsiblePersons ?? []).map((p) => ({ ...p, phone: p.phone || undefined })),
+          responsiblePersons: (v.responsiblePersons ?? []).map((p) => ({
+            ...p,
+            phone: p.phone || undefined,
+          })),
           ...(sitePlan?.[0] ? { sitePlanUrl: sitePlan[0] } : {}),
         });
         onSaved(await updateProject(project.id, body));
@@ -48,8 +69,17 @@ export function OverviewForm({ project, editable, onSaved }: { project: ProjectD
         <ProFormDatePicker name="actualStart" label="实际开工" />
         <ProFormDatePicker name="actualCompletion" label="实际竣工" />
       </ProFormGroup>
-      <ProFormText name="complaintPhone" label="投诉电话" width="md" rules={[zodRule(contactPhone.optional())]} />
-      <ProFormList name="responsiblePersons" label="责任人（区住建局等）" creatorButtonProps={{ creatorButtonText: '添加责任人' }}>
+      <ProFormText
+        name="complaintPhone"
+        label="投诉电话"
+        width="md"
+        rules={[zodRule(contactPhone.optional())]}
+      />
+      <ProFormList
+        name="responsiblePersons"
+        label="责任人（区住建局等）"
+        creatorButtonProps={{ creatorButtonText: '添加责任人' }}
+      >
         <ProFormGroup>
           <ProFormText name="role" label="职务" rules={[{ required: true, message: '请填写职务' }]} />
           <ProFormText name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]} />
@@ -57,13 +87,25 @@ export function OverviewForm({ project, editable, onSaved }: { project: ProjectD
         </ProFormGroup>
       </ProFormList>
       <ProFormTextArea name={['boardTexts', 'fireSafety']} label="消防保卫牌" fieldProps={{ rows: 2 }} />
-      <ProFormTextArea name={['boardTexts', 'safetyProduction']} label="安全生产牌" fieldProps={{ rows: 2 }} />
-      <ProFormTextArea name={['boardTexts', 'civilisedConstruction']} label="文明施工牌" fieldProps={{ rows: 2 }} />
+      <ProFormTextArea
+        name={['boardTexts', 'safetyProduction']}
+        label="安全生产牌"
+        fieldProps={{ rows: 2 }}
+      />
+      <ProFormTextArea
+        name={['boardTexts', 'civilisedConstruction']}
+        label="文明施工牌"
+        fieldProps={{ rows: 2 }}
+      />
       <ProFormItem name="sitePlan" label="施工现场总平面图">
         <PhotoUpload max={1} />
       </ProFormItem>
       <ProFormSwitch name="isDemonstration" label="示范项目" />
-      <ProFormTextArea name="experienceSummary" label="经验做法总结（示范项目公开）" fieldProps={{ rows: 3 }} />
+      <ProFormTextArea
+        name="experienceSummary"
+        label="经验做法总结（示范项目公开）"
+        fieldProps={{ rows: 3 }}
+      />
     </ProForm>
   );
 }

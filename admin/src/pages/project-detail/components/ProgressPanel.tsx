@@ -10,7 +10,10 @@ import { addProgress, listProgress } from '../service';
 export function ProgressPanel({ project, editable }: { project: ProjectDetail; editable: boolean }) {
   const [items, setItems] = useState<ProgressView[]>([]);
   useEffect(() => {
-    listProgress(project.id).then((p) => setItems(p.items), () => undefined);
+    listProgress(project.id).then(
+      (p) => setItems(p.items),
+      () => undefined,
+    );
   }, [project.id]);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -20,13 +23,23 @@ export function ProgressPanel({ project, editable }: { project: ProjectDetail; e
             initialValues={{ percent: project.percent, photos: [] }}
             submitter={{ searchConfig: { submitText: '发布' }, resetButtonProps: false }}
             onFinish={async (v) => {
-              const created = await addProgress(project.id, ProgressCreate.parse({ ...v, photos: v.photos ?? [] }));
+              const created = await addProgress(
+                project.id,
+                ProgressCreate.parse({ ...v, photos: v.photos ?? [] }),
+              );
               setItems((list) => [created, ...list]);
               return true;
             }}
           >
             <ProFormTextArea name="text" label="进度说明" rules={[zodRule(ProgressCreate.shape.text)]} />
-            <ProFormDigit name="percent" label="总体进度（%）" min={0} max={100} fieldProps={{ precision: 0 }} rules={[{ required: true }]} />
+            <ProFormDigit
+              name="percent"
+              label="总体进度（%）"
+              min={0}
+              max={100}
+              fieldProps={{ precision: 0 }}
+              rules={[{ required: true }]}
+            />
             <ProFormItem name="photos" label="现场照片">
               <PhotoUpload />
             </ProFormItem>

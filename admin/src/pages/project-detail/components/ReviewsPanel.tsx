@@ -8,7 +8,15 @@ import { addReview } from '../service';
 const verdictColor = { pass: 'green', revise: 'orange', reject: 'red' } as const;
 
 /** Expert review opinions; experts add theirs while the project is in 专家评审. */
-export function ReviewsPanel({ project, canReview, onSaved }: { project: ProjectDetail; canReview: boolean; onSaved: (p: ProjectDetail) => void }) {
+export function ReviewsPanel({
+  project,
+  canReview,
+  onSaved,
+}: {
+  project: ProjectDetail;
+  canReview: boolean;
+  onSaved: (p: ProjectDetail) => void;
+}) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card title="专家评审意见">
@@ -41,8 +49,18 @@ export function ReviewsPanel({ project, canReview, onSaved }: { project: Project
                 return true;
               }}
             >
-              <ProFormTextArea name="opinion" label="评审意见" fieldProps={{ rows: 4 }} rules={[zodRule(ExpertReviewCreate.shape.opinion)]} />
-              <ProFormRadio.Group name="verdict" label="结论" rules={[{ required: true, message: '请选择评审结论' }]} options={reviewVerdicts.map((v) => ({ value: v, label: reviewVerdictLabel[v] }))} />
+              <ProFormTextArea
+                name="opinion"
+                label="评审意见"
+                fieldProps={{ rows: 4 }}
+                rules={[zodRule(ExpertReviewCreate.shape.opinion)]}
+              />
+              <ProFormRadio.Group
+                name="verdict"
+                label="结论"
+                rules={[{ required: true, message: '请选择评审结论' }]}
+                options={reviewVerdicts.map((v) => ({ value: v, label: reviewVerdictLabel[v] }))}
+              />
             </ProForm>
           </Card>
         ) : (

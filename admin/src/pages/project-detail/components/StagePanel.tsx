@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, DatePicker, Input, Popconfirm, Space, Steps, Table, Tag, Timeline } from 'antd';
 import dayjs from 'dayjs';
 import { projectStageLabel, projectStages, stageIndex, type ProjectDetail } from '@jiugai/shared';
-import { formatDate, formatDateTime } from '../../../utils/format';
+import { formatDateTime } from '../../../utils/format';
 import { changeStage, updateMilestone } from '../service';
 
 interface Props {
@@ -18,10 +18,19 @@ export function StagePanel({ project, canChangeStage, onSaved }: Props) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title="项目阶段">
-        <Steps size="small" current={current} items={projectStages.map((s) => ({ title: projectStageLabel[s] }))} />
+        <Steps
+          size="small"
+          current={current}
+          items={projectStages.map((s) => ({ title: projectStageLabel[s] }))}
+        />
         {canChangeStage && project.allowedNextStages.length > 0 && (
           <Space style={{ marginTop: 16 }} wrap>
-            <Input placeholder="备注（可选）" value={note} onChange={(e) => setNote(e.target.value)} style={{ width: 260 }} />
+            <Input
+              placeholder="备注（可选）"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              style={{ width: 260 }}
+            />
             {project.allowedNextStages.map((to) => {
               const back = stageIndex(to) < current;
               return (
@@ -58,14 +67,27 @@ export function StagePanel({ project, canChangeStage, onSaved }: Props) {
                   <DatePicker
                     allowClear={false}
                     value={dayjs(d)}
-                    onChange={async (v) => v && onSaved(await updateMilestone(project.id, m.key, { deadline: v.format('YYYY-MM-DD') }))}
+                    onChange={async (v) =>
+                      v &&
+                      onSaved(await updateMilestone(project.id, m.key, { deadline: v.format('YYYY-MM-DD') }))
+                    }
                   />
                 ) : (
                   d
                 ),
             },
             { title: '完成日期', dataIndex: 'doneAt', render: (d: string | null) => d ?? '—' },
-            { title: '状态', render: (_, m) => (m.doneAt ? <Tag color="green">已完成</Tag> : m.overdue ? <Tag color="red">已逾期</Tag> : <Tag>进行中</Tag>) },
+            {
+              title: '状态',
+              render: (_, m) =>
+                m.doneAt ? (
+                  <Tag color="green">已完成</Tag>
+                ) : m.overdue ? (
+                  <Tag color="red">已逾期</Tag>
+                ) : (
+                  <Tag>进行中</Tag>
+                ),
+            },
           ]}
         />
       </Card>
@@ -75,7 +97,7 @@ export function StagePanel({ project, canChangeStage, onSaved }: Props) {
             children: `${formatDateTime(h.at)}  ${h.from ? `${projectStageLabel[h.from]} → ` : ''}${projectStageLabel[h.to]}${h.note ? `（${h.note}）` : ''}`,
           }))}
         />
-        {project.stageHistory.length === 0 && formatDate(null)}
+        {project.stageHistory.length === 0 && '暂无阶段变更记录'}
       </Card>
     </Space>
   );

@@ -5,7 +5,13 @@ import type { BindingCodeView } from '@jiugai/shared';
 import { generateBindingCodes } from '../service';
 
 /** One-time binding codes for every household of a compound or building, laid out to print and cut. */
-export function BindingCodesButton({ target, name }: { target: { compoundId?: string; buildingId?: string }; name: string }) {
+export function BindingCodesButton({
+  target,
+  name,
+}: {
+  target: { compoundId?: string; buildingId?: string };
+  name: string;
+}) {
   const [codes, setCodes] = useState<BindingCodeView[]>();
   const [loading, setLoading] = useState(false);
   const load = async () => {
@@ -32,7 +38,10 @@ export function BindingCodesButton({ target, name }: { target: { compoundId?: st
           </Button>
         }
       >
-        <div className="print-area" style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8 }}>
+        <div
+          className="print-area"
+          style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8 }}
+        >
           {codes?.map((c) => (
             <div key={c.householdId} style={{ border: '1px dashed #999', padding: 8, breakInside: 'avoid' }}>
               <Typography.Text>

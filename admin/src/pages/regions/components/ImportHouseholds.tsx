@@ -29,7 +29,8 @@ export function ImportHouseholds({ compound, onImported }: Props) {
       onImported();
     } catch (err) {
       setError(err instanceof RequestError ? err.message : '导入失败，请重试');
-      if (err instanceof RequestError && Array.isArray(err.details)) setRowErrors(err.details as ImportRowError[]);
+      if (err instanceof RequestError && Array.isArray(err.details))
+        setRowErrors(err.details as ImportRowError[]);
     } finally {
       setPercent(undefined);
     }
@@ -40,13 +41,23 @@ export function ImportHouseholds({ compound, onImported }: Props) {
       <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
         导入住户
       </Button>
-      <Modal open={open} title={`导入住户：${compound.name}`} width={720} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal
+        open={open}
+        title={`导入住户：${compound.name}`}
+        width={720}
+        footer={null}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph>
             表头依次为：{householdImportColumns.join('、')}。楼栋不存在时自动新建；任何一行有误则整表不导入。
           </Typography.Paragraph>
           <Space>
-            <Button icon={<DownloadOutlined />} onClick={() => downloadFile('/households/import-template', '住户导入模板.xlsx')}>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => downloadFile('/households/import-template', '住户导入模板.xlsx')}
+            >
               下载模板
             </Button>
             <Upload
@@ -62,8 +73,16 @@ export function ImportHouseholds({ compound, onImported }: Props) {
               </Button>
             </Upload>
           </Space>
-          {percent !== undefined && <Progress percent={percent} status="active" format={(p) => (p === 100 ? '校验中…' : `${p}%`)} />}
-          {result && <Alert type="success" showIcon message={`导入完成：新建 ${result.buildingsCreated} 栋楼，${result.householdsCreated} 户`} />}
+          {percent !== undefined && (
+            <Progress percent={percent} status="active" format={(p) => (p === 100 ? '校验中…' : `${p}%`)} />
+          )}
+          {result && (
+            <Alert
+              type="success"
+              showIcon
+              message={`导入完成：新建 ${result.buildingsCreated} 栋楼，${result.householdsCreated} 户`}
+            />
+          )}
           {error && <Alert type="error" showIcon message={error} />}
           {rowErrors.length > 0 && (
             <Table

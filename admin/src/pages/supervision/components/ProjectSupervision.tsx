@@ -1,14 +1,22 @@
 import { useEffect, useState } from 'react';
 import { ProTable } from '@ant-design/pro-components';
 import { Card, Image, Rate, Space, Table, Tag } from 'antd';
-import { inspectionAspectLabel, inspectionAspects, type InspectionView, type SupervisionMemberView } from '@jiugai/shared';
+import {
+  inspectionAspectLabel,
+  inspectionAspects,
+  type InspectionView,
+  type SupervisionMemberView,
+} from '@jiugai/shared';
 import { listInspections, listMembers } from '../service';
 
 /** One project's supervision group and its inspection records with photos. */
 export function ProjectSupervision({ projectId }: { projectId: string }) {
   const [members, setMembers] = useState<SupervisionMemberView[]>([]);
   useEffect(() => {
-    listMembers(projectId).then((r) => setMembers(r.items), () => setMembers([]));
+    listMembers(projectId).then(
+      (r) => setMembers(r.items),
+      () => setMembers([]),
+    );
   }, [projectId]);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -42,7 +50,9 @@ export function ProjectSupervision({ projectId }: { projectId: string }) {
           ...inspectionAspects.map((a) => ({
             title: inspectionAspectLabel[a],
             width: 130,
-            render: (_: unknown, r: InspectionView) => <Rate disabled value={r.ratings[a]} style={{ fontSize: 12 }} />,
+            render: (_: unknown, r: InspectionView) => (
+              <Rate disabled value={r.ratings[a]} style={{ fontSize: 12 }} />
+            ),
           })),
           { title: '发现的问题', dataIndex: 'findings', ellipsis: true },
           {

@@ -19,7 +19,9 @@ export function OptionsEditor({ value, onChange, itemName = '选项', questionNo
             aria-label={`第${questionNo}题${itemName}${i + 1}`}
             addonBefore={i + 1}
             value={o.label}
-            onChange={(e) => onChange(value.map((x) => (x.id === o.id ? { ...x, label: e.target.value } : x)))}
+            onChange={(e) =>
+              onChange(value.map((x) => (x.id === o.id ? { ...x, label: e.target.value } : x)))
+            }
           />
           <Button
             aria-label={`删除${itemName}${i + 1}`}
@@ -32,7 +34,18 @@ export function OptionsEditor({ value, onChange, itemName = '选项', questionNo
       <Button
         type="dashed"
         icon={<PlusOutlined />}
-        onClick={() => onChange([...value, { id: nextId('o', value.map((x) => x.id)), label: '' }])}
+        onClick={() =>
+          onChange([
+            ...value,
+            {
+              id: nextId(
+                'o',
+                value.map((x) => x.id),
+              ),
+              label: '',
+            },
+          ])
+        }
       >
         添加{itemName}
       </Button>

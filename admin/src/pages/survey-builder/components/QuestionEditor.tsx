@@ -29,18 +29,43 @@ export function QuestionEditor({ question: q, index, sources, onChange, onMove, 
       }
       extra={
         <Space>
-          <Button size="small" aria-label={`上移第${no}题`} icon={<ArrowUpOutlined />} onClick={() => onMove(-1)} />
-          <Button size="small" aria-label={`下移第${no}题`} icon={<ArrowDownOutlined />} onClick={() => onMove(1)} />
-          <Button size="small" danger aria-label={`删除第${no}题`} icon={<DeleteOutlined />} onClick={onRemove} />
+          <Button
+            size="small"
+            aria-label={`上移第${no}题`}
+            icon={<ArrowUpOutlined />}
+            onClick={() => onMove(-1)}
+          />
+          <Button
+            size="small"
+            aria-label={`下移第${no}题`}
+            icon={<ArrowDownOutlined />}
+            onClick={() => onMove(1)}
+          />
+          <Button
+            size="small"
+            danger
+            aria-label={`删除第${no}题`}
+            icon={<DeleteOutlined />}
+            onClick={onRemove}
+          />
         </Space>
       }
     >
       <Form layout="vertical" component="div">
         <Form.Item label="题目" required>
-          <Input aria-label={`第${no}题题目`} value={q.title} maxLength={200} onChange={(e) => patch({ title: e.target.value })} />
+          <Input
+            aria-label={`第${no}题题目`}
+            value={q.title}
+            maxLength={200}
+            onChange={(e) => patch({ title: e.target.value })}
+          />
         </Form.Item>
         <Form.Item label="必答">
-          <Switch aria-label={`第${no}题必答`} checked={q.required} onChange={(required) => patch({ required })} />
+          <Switch
+            aria-label={`第${no}题必答`}
+            checked={q.required}
+            onChange={(required) => patch({ required })}
+          />
         </Form.Item>
         {(q.type === 'single' || q.type === 'multiple') && (
           <Form.Item label="选项">
@@ -50,20 +75,42 @@ export function QuestionEditor({ question: q, index, sources, onChange, onMove, 
         {q.type === 'multiple' && (
           <Space>
             <Form.Item label="最少选">
-              <InputNumber min={0} max={q.options.length} value={q.minSelect} onChange={(v) => patch({ minSelect: v ?? 0 })} />
+              <InputNumber
+                min={0}
+                max={q.options.length}
+                value={q.minSelect}
+                onChange={(v) => patch({ minSelect: v ?? 0 })}
+              />
             </Form.Item>
             <Form.Item label="最多选">
-              <InputNumber min={1} max={q.options.length} value={q.maxSelect} placeholder="不限" onChange={(v) => patch({ maxSelect: v ?? undefined })} />
+              <InputNumber
+                min={1}
+                max={q.options.length}
+                value={q.maxSelect}
+                placeholder="不限"
+                onChange={(v) => patch({ maxSelect: v ?? undefined })}
+              />
             </Form.Item>
           </Space>
         )}
         {q.type === 'ranking' && (
           <>
             <Form.Item label="参与排序的改造内容">
-              <OptionsEditor questionNo={no} itemName="改造内容" value={q.items} onChange={(items) => patch({ items })} />
+              <OptionsEditor
+                questionNo={no}
+                itemName="改造内容"
+                value={q.items}
+                onChange={(items) => patch({ items })}
+              />
             </Form.Item>
             <Form.Item label="排前几项">
-              <InputNumber min={1} max={q.items.length} value={q.pick} placeholder="全部" onChange={(v) => patch({ pick: v ?? undefined })} />
+              <InputNumber
+                min={1}
+                max={q.items.length}
+                value={q.pick}
+                placeholder="全部"
+                onChange={(v) => patch({ pick: v ?? undefined })}
+              />
             </Form.Item>
           </>
         )}
@@ -76,16 +123,29 @@ export function QuestionEditor({ question: q, index, sources, onChange, onMove, 
               <InputNumber min={2} max={10} value={q.max} onChange={(v) => patch({ max: v ?? 5 })} />
             </Form.Item>
             <Form.Item label="最低分含义">
-              <Input value={q.minLabel} maxLength={20} onChange={(e) => patch({ minLabel: e.target.value })} />
+              <Input
+                value={q.minLabel}
+                maxLength={20}
+                onChange={(e) => patch({ minLabel: e.target.value })}
+              />
             </Form.Item>
             <Form.Item label="最高分含义">
-              <Input value={q.maxLabel} maxLength={20} onChange={(e) => patch({ maxLabel: e.target.value })} />
+              <Input
+                value={q.maxLabel}
+                maxLength={20}
+                onChange={(e) => patch({ maxLabel: e.target.value })}
+              />
             </Form.Item>
           </Space>
         )}
         {q.type === 'text' && (
           <Form.Item label="最多字数">
-            <InputNumber min={1} max={2000} value={q.maxLength} onChange={(v) => patch({ maxLength: v ?? 500 })} />
+            <InputNumber
+              min={1}
+              max={2000}
+              value={q.maxLength}
+              onChange={(v) => patch({ maxLength: v ?? 500 })}
+            />
           </Form.Item>
         )}
         {q.type === 'photo' && (
@@ -103,7 +163,9 @@ export function QuestionEditor({ question: q, index, sources, onChange, onMove, 
                 style={{ minWidth: 220 }}
                 value={q.showIf?.questionId}
                 options={sources.map((s) => ({ value: s.id, label: s.title || s.id }))}
-                onChange={(questionId?: string) => patch({ showIf: questionId ? { questionId, optionIds: [] } : undefined })}
+                onChange={(questionId?: string) =>
+                  patch({ showIf: questionId ? { questionId, optionIds: [] } : undefined })
+                }
               />
               {source && (
                 <Select

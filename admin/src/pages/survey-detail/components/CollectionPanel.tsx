@@ -1,5 +1,9 @@
 import { Card, Col, Progress, Row, Statistic, Table, Tag } from 'antd';
-import { participationChannelLabel, type ParticipationChannel, type SurveyCollectionView } from '@jiugai/shared';
+import {
+  participationChannelLabel,
+  type ParticipationChannel,
+  type SurveyCollectionView,
+} from '@jiugai/shared';
 import { Chart } from '../../../components/charts';
 
 /** Collection rate of the compound and of each building against the 80% target, and who is still missing. */
@@ -9,10 +13,21 @@ export function CollectionPanel({ collection }: { collection: SurveyCollectionVi
     <Row gutter={[16, 16]}>
       <Col xs={24} md={8}>
         <Card>
-          <Statistic title="小区征集率" value={collection.rate.percent} precision={2} suffix="%" valueStyle={{ color: collection.meetsTarget ? '#3f8600' : '#cf1322' }} />
-          <Progress percent={collection.rate.percent} success={{ percent: 0 }} status={collection.meetsTarget ? 'success' : 'exception'} />
+          <Statistic
+            title="小区征集率"
+            value={collection.rate.percent}
+            precision={2}
+            suffix="%"
+            valueStyle={{ color: collection.meetsTarget ? '#3f8600' : '#cf1322' }}
+          />
+          <Progress
+            percent={collection.rate.percent}
+            success={{ percent: 0 }}
+            status={collection.meetsTarget ? 'success' : 'exception'}
+          />
           <div>
-            已反馈 {collection.responded} / {collection.households} 户 {collection.meetsTarget ? <Tag color="green">已达 80%</Tag> : <Tag color="red">未达 80%</Tag>}
+            已反馈 {collection.responded} / {collection.households} 户{' '}
+            {collection.meetsTarget ? <Tag color="green">已达 80%</Tag> : <Tag color="red">未达 80%</Tag>}
           </div>
           <div style={{ marginTop: 8 }}>
             {(Object.keys(collection.byChannel) as ParticipationChannel[]).map((c) => (
@@ -36,9 +51,16 @@ export function CollectionPanel({ collection }: { collection: SurveyCollectionVi
               series: [
                 {
                   type: 'bar',
-                  data: buildings.map((b) => ({ value: b.rate.percent, itemStyle: { color: b.meetsTarget ? '#52c41a' : '#ff4d4f' } })),
+                  data: buildings.map((b) => ({
+                    value: b.rate.percent,
+                    itemStyle: { color: b.meetsTarget ? '#52c41a' : '#ff4d4f' },
+                  })),
                   label: { show: true, position: 'right', formatter: '{c}%' },
-                  markLine: { symbol: 'none', data: [{ xAxis: 80, name: '目标 80%' }], lineStyle: { color: '#faad14', type: 'dashed' } },
+                  markLine: {
+                    symbol: 'none',
+                    data: [{ xAxis: 80, name: '目标 80%' }],
+                    lineStyle: { color: '#faad14', type: 'dashed' },
+                  },
                 },
               ],
             }}

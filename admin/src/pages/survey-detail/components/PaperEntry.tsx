@@ -1,5 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Radio, Select, Space, Tag, Typography, message, type InputRef } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  Radio,
+  Select,
+  Space,
+  Tag,
+  Typography,
+  message,
+  type InputRef,
+} from 'antd';
 import type { RefSelectProps } from 'antd/es/select';
 import {
   checkAnswers,
@@ -72,10 +85,14 @@ export function PaperEntry({ survey, missingIds, onSaved }: Props) {
   };
 
   const save = async () => {
-    const answers = Object.fromEntries(Object.entries(parsed.answers).filter(([id]) => shown.some((q) => q.id === id)));
+    const answers = Object.fromEntries(
+      Object.entries(parsed.answers).filter(([id]) => shown.some((q) => q.id === id)),
+    );
     const problems = [
       ...(householdId ? [] : ['请选择户']),
-      ...Object.entries(parsed.errors).map(([id, e]) => `${survey.questions.find((q) => q.id === id)?.title}：${e}`),
+      ...Object.entries(parsed.errors).map(
+        ([id, e]) => `${survey.questions.find((q) => q.id === id)?.title}：${e}`,
+      ),
       ...checkAnswers(survey.questions, answers).map((i) => i.message),
     ];
     setIssues(problems);
@@ -104,7 +121,11 @@ export function PaperEntry({ survey, missingIds, onSaved }: Props) {
   return (
     <Card
       title="纸质意见表录入"
-      extra={<Typography.Text type="secondary">本次已录入 {savedCount} 份 · 回车跳到下一题，最后一题回车保存</Typography.Text>}
+      extra={
+        <Typography.Text type="secondary">
+          本次已录入 {savedCount} 份 · 回车跳到下一题，最后一题回车保存
+        </Typography.Text>
+      }
     >
       <Form layout="inline" component="div" style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item label="楼栋">
@@ -173,7 +194,8 @@ export function PaperEntry({ survey, missingIds, onSaved }: Props) {
               {parsed.errors[q.id] ? (
                 <Typography.Text type="danger">{parsed.errors[q.id]}</Typography.Text>
               ) : (
-                parsed.answers[q.id] !== undefined && q.type !== 'text' && <Tag color="blue">{describeAnswer(q, parsed.answers[q.id])}</Tag>
+                parsed.answers[q.id] !== undefined &&
+                q.type !== 'text' && <Tag color="blue">{describeAnswer(q, parsed.answers[q.id])}</Tag>
               )}
             </Space>
             <div>
@@ -183,7 +205,9 @@ export function PaperEntry({ survey, missingIds, onSaved }: Props) {
             </div>
           </div>
         ))}
-        {issues.length > 0 && <Alert type="error" showIcon message="未保存" description={issues.join('；')} />}
+        {issues.length > 0 && (
+          <Alert type="error" showIcon message="未保存" description={issues.join('；')} />
+        )}
         <Space>
           <Button type="primary" loading={saving} onClick={save}>
             保存并录入下一份

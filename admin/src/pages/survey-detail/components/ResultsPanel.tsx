@@ -13,7 +13,17 @@ function QuestionChart({ q }: { q: QuestionResult }) {
           tooltip: {},
           xAxis: { type: 'value', minInterval: 1 },
           yAxis: { type: 'category', data: q.options.map((o) => o.label), inverse: true },
-          series: [{ type: 'bar', data: q.options.map((o) => o.count), label: { show: true, position: 'right', formatter: (p) => `${p.value}（${q.options?.[p.dataIndex].percent}%）` } }],
+          series: [
+            {
+              type: 'bar',
+              data: q.options.map((o) => o.count),
+              label: {
+                show: true,
+                position: 'right',
+                formatter: (p) => `${p.value}（${q.options?.[p.dataIndex].percent}%）`,
+              },
+            },
+          ],
         }}
       />
     );
@@ -51,7 +61,14 @@ function QuestionChart({ q }: { q: QuestionResult }) {
     );
   }
   if (q.texts) {
-    return <List size="small" dataSource={q.texts} locale={{ emptyText: '暂无' }} renderItem={(t) => <List.Item>{`${t.building ? `【${t.building}】` : ''}${t.text}`}</List.Item>} />;
+    return (
+      <List
+        size="small"
+        dataSource={q.texts}
+        locale={{ emptyText: '暂无' }}
+        renderItem={(t) => <List.Item>{`${t.building ? `【${t.building}】` : ''}${t.text}`}</List.Item>}
+      />
+    );
   }
   if (q.photos?.length) {
     return (
@@ -70,7 +87,10 @@ function QuestionChart({ q }: { q: QuestionResult }) {
 /** Counts of each option by building: the cross-tab for choice and scale questions. */
 function CrossTab({ q }: { q: QuestionResult }) {
   if (!q.byBuilding?.length) return null;
-  const keys = q.options?.map((o) => ({ key: o.id, label: o.label })) ?? q.scale?.distribution.map((d) => ({ key: String(d.value), label: `${d.value} 分` })) ?? [];
+  const keys =
+    q.options?.map((o) => ({ key: o.id, label: o.label })) ??
+    q.scale?.distribution.map((d) => ({ key: String(d.value), label: `${d.value} 分` })) ??
+    [];
   return (
     <Table
       size="small"
@@ -81,7 +101,12 @@ function CrossTab({ q }: { q: QuestionResult }) {
       columns={[
         { title: '楼栋', dataIndex: 'building' },
         { title: '作答户数', dataIndex: 'answered' },
-        ...keys.map((k) => ({ title: k.label, key: k.key, render: (_: unknown, row: NonNullable<QuestionResult['byBuilding']>[number]) => row.counts[k.key] ?? 0 })),
+        ...keys.map((k) => ({
+          title: k.label,
+          key: k.key,
+          render: (_: unknown, row: NonNullable<QuestionResult['byBuilding']>[number]) =>
+            row.counts[k.key] ?? 0,
+        })),
       ]}
     />
   );

@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Radio, Select, message } from 'antd';
-import { participationChannelLabel, staffEntryChannels, type HouseholdView, type RegionNode, type StaffEntryChannel, type VoteView } from '@jiugai/shared';
+import {
+  participationChannelLabel,
+  staffEntryChannels,
+  type HouseholdView,
+  type RegionNode,
+  type StaffEntryChannel,
+  type VoteView,
+} from '@jiugai/shared';
 import { fetchBuildings } from '../../../components/regionTree';
 import { RequestError } from '../../../request';
 import { listBuildingHouseholds, submitPaperBallot } from '../service';
@@ -48,7 +55,12 @@ export function PaperBallotEntry({ vote, onSaved }: { vote: VoteView; onSaved: (
     <Card title="纸质选票录入">
       <Form layout="vertical" component="div">
         <Form.Item label="楼栋">
-          <Select aria-label="选票楼栋" value={buildingId} onChange={setBuildingId} options={buildings.map((b) => ({ value: b.id, label: b.name }))} />
+          <Select
+            aria-label="选票楼栋"
+            value={buildingId}
+            onChange={setBuildingId}
+            options={buildings.map((b) => ({ value: b.id, label: b.name }))}
+          />
         </Form.Item>
         <Form.Item label="户">
           <Select
@@ -59,14 +71,25 @@ export function PaperBallotEntry({ vote, onSaved }: { vote: VoteView; onSaved: (
             placeholder="输入房号"
             value={householdId}
             onChange={setHouseholdId}
-            options={households.map((h) => ({ value: h.id, label: `${h.unit}单元 ${h.room}（${h.area} ㎡）` }))}
+            options={households.map((h) => ({
+              value: h.id,
+              label: `${h.unit}单元 ${h.room}（${h.area} ㎡）`,
+            }))}
           />
         </Form.Item>
         <Form.Item label="表决意见">
-          <Radio.Group value={optionId} onChange={(e) => setOptionId(e.target.value)} options={vote.options.map((o) => ({ value: o.id, label: o.label }))} />
+          <Radio.Group
+            value={optionId}
+            onChange={(e) => setOptionId(e.target.value)}
+            options={vote.options.map((o) => ({ value: o.id, label: o.label }))}
+          />
         </Form.Item>
         <Form.Item label="渠道">
-          <Radio.Group value={channel} onChange={(e) => setChannel(e.target.value)} options={staffEntryChannels.map((c) => ({ value: c, label: participationChannelLabel[c] }))} />
+          <Radio.Group
+            value={channel}
+            onChange={(e) => setChannel(e.target.value)}
+            options={staffEntryChannels.map((c) => ({ value: c, label: participationChannelLabel[c] }))}
+          />
         </Form.Item>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
         <Button type="primary" loading={saving} onClick={save}>

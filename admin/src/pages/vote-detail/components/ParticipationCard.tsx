@@ -7,10 +7,22 @@ function RatioBar({ title, ratio, unit }: { title: string; ratio: Ratio; unit: s
   const met = ratio.numerator * 3 >= ratio.denominator * 2 && ratio.denominator > 0;
   return (
     <div>
-      <Statistic title={title} value={ratio.percent} precision={2} suffix="%" valueStyle={{ color: met ? '#3f8600' : undefined }} />
-      <Progress percent={ratio.percent} success={{ percent: Math.min(ratio.percent, twoThirds) }} strokeColor={met ? '#52c41a' : '#1677ff'} showInfo={false} />
+      <Statistic
+        title={title}
+        value={ratio.percent}
+        precision={2}
+        suffix="%"
+        valueStyle={{ color: met ? '#3f8600' : undefined }}
+      />
+      <Progress
+        percent={ratio.percent}
+        success={{ percent: Math.min(ratio.percent, twoThirds) }}
+        strokeColor={met ? '#52c41a' : '#1677ff'}
+        showInfo={false}
+      />
       <Typography.Text type="secondary">
-        {ratio.numerator.toLocaleString('zh-CN')} / {ratio.denominator.toLocaleString('zh-CN')} {unit} · 须达 2/3（66.67%）
+        {ratio.numerator.toLocaleString('zh-CN')} / {ratio.denominator.toLocaleString('zh-CN')} {unit} · 须达
+        2/3（66.67%）
       </Typography.Text>
     </div>
   );

@@ -8,10 +8,14 @@ const thresholdText = (t: { numerator: number; denominator: number; strict: bool
 /** After close: each option's share of the participating area and headcount, the verdict and the fingerprint. */
 export function TallyCard({ tally }: { tally: TallyView }) {
   if (!tally.approval) return null;
-  const rows: (TallyOptionRow | (TallyView['approval'] & object)['abstentions'] & { optionId: string; label: string; passed?: boolean })[] = [
-    ...tally.approval.options,
-    { optionId: 'abstain', label: '弃权', ...tally.approval.abstentions },
-  ];
+  const rows: (
+    | TallyOptionRow
+    | ((TallyView['approval'] & object)['abstentions'] & {
+        optionId: string;
+        label: string;
+        passed?: boolean;
+      })
+  )[] = [...tally.approval.options, { optionId: 'abstain', label: '弃权', ...tally.approval.abstentions }];
   return (
     <Card title="计票结果">
       <Alert
@@ -27,11 +31,40 @@ export function TallyCard({ tally }: { tally: TallyView }) {
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: '选项', dataIndex: 'label', render: (v: string, r) => (r.optionId === tally.winningOptionId ? <>{v} <Tag color="green">胜出</Tag></> : v) },
+          {
+            title: '选项',
+            dataIndex: 'label',
+            render: (v: string, r) =>
+              r.optionId === tally.winningOptionId ? (
+                <>
+                  {v} <Tag color="green">胜出</Tag>
+                </>
+              ) : (
+                v
+              ),
+          },
           { title: '户数', dataIndex: 'households' },
-          { title: '面积占比', render: (_, r) => `${r.area.percent.toFixed(2)}%（${(r.area.numerator / 100).toFixed(2)} ㎡）` },
-          { title: '人数占比', render: (_, r) => `${r.headcount.percent.toFixed(2)}%（${r.headcount.numerator} 人）` },
-          { title: '是否达到通过条件', render: (_, r) => ('passed' in r && r.optionId !== 'abstain' ? (r.passed ? <Tag color="green">达到</Tag> : <Tag>未达到</Tag>) : '—') },
+          {
+            title: '面积占比',
+            render: (_, r) => `${r.area.percent.toFixed(2)}%（${(r.area.numerator / 100).toFixed(2)} ㎡）`,
+          },
+          {
+            title: '人数占比',
+            render: (_, r) => `${r.headcount.percent.toFixed(2)}%（${r.headcount.numerator} 人）`,
+          },
+          {
+            title: '是否达到通过条件',
+            render: (_, r) =>
+              'passed' in r && r.optionId !== 'abstain' ? (
+                r.passed ? (
+                  <Tag color="green">达到</Tag>
+                ) : (
+                  <Tag>未达到</Tag>
+                )
+              ) : (
+                '—'
+              ),
+          },
         ]}
       />
       <Descriptions size="small" column={1} style={{ marginTop: 16 }}>

@@ -22,7 +22,12 @@ export function VoteHouseholdsTable({ vote, reloadKey }: { vote: VoteView; reloa
       columns={[
         { title: '房屋', dataIndex: 'address', search: false },
         { title: '业主', dataIndex: 'owner', search: false },
-        { title: '面积（㎡）', dataIndex: 'areaCenti', search: false, renderText: (v: number) => (v / 100).toFixed(2) },
+        {
+          title: '面积（㎡）',
+          dataIndex: 'areaCenti',
+          search: false,
+          renderText: (v: number) => (v / 100).toFixed(2),
+        },
         {
           title: '是否投票',
           dataIndex: 'voted',
@@ -30,9 +35,20 @@ export function VoteHouseholdsTable({ vote, reloadKey }: { vote: VoteView; reloa
           valueEnum: { true: { text: '已投票' }, false: { text: '未投票' } },
           render: (_, r) => (r.voted ? <Tag color="green">已投票</Tag> : <Tag>未投票</Tag>),
         },
-        { title: '渠道', dataIndex: 'channel', search: false, renderText: (c?: keyof typeof participationChannelLabel) => (c ? participationChannelLabel[c] : '—') },
+        {
+          title: '渠道',
+          dataIndex: 'channel',
+          search: false,
+          renderText: (c?: keyof typeof participationChannelLabel) =>
+            c ? participationChannelLabel[c] : '—',
+        },
         { title: '投票时间', dataIndex: 'castAt', search: false, renderText: formatDateTime },
-        { title: '选择', dataIndex: 'optionId', search: false, renderText: (id?: string) => (vote.status === 'closed' ? optionLabel(id) : '结束后公布') },
+        {
+          title: '选择',
+          dataIndex: 'optionId',
+          search: false,
+          renderText: (id?: string) => (vote.status === 'closed' ? optionLabel(id) : '结束后公布'),
+        },
       ]}
     />
   );

@@ -14,7 +14,13 @@ import {
 import { Alert, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { article278ItemLabel, article278Items, supermajorityItems, VoteCreateBody, type RegionNode } from '@jiugai/shared';
+import {
+  article278ItemLabel,
+  article278Items,
+  supermajorityItems,
+  VoteCreateBody,
+  type RegionNode,
+} from '@jiugai/shared';
 import { ProjectSelect } from '../../../components/ProjectSelect';
 import { fetchBuildings as getBuildings } from '../../../components/regionTree';
 import { createVote } from '../service';
@@ -45,7 +51,12 @@ export function VoteCreateForm({ onCreated }: { onCreated: (id: string) => void 
         </Button>
       }
       modalProps={{ destroyOnHidden: true }}
-      initialValues={{ kind: 'yes_no', article278Item: 4, range: [dayjs(), dayjs().add(14, 'day').endOf('day')], allowChange: false }}
+      initialValues={{
+        kind: 'yes_no',
+        article278Item: 4,
+        range: [dayjs(), dayjs().add(14, 'day').endOf('day')],
+        allowChange: false,
+      }}
       onFinish={async (v) => {
         const parsed = VoteCreateBody.safeParse({
           projectId: v.projectId,
@@ -59,7 +70,9 @@ export function VoteCreateForm({ onCreated }: { onCreated: (id: string) => void 
                   id: `opt${i + 1}`,
                   label: o.label,
                   description: o.description ?? '',
-                  ...(o.feeYuan !== undefined && o.feeYuan !== null ? { feeFenPerSqmMonth: Math.round(o.feeYuan * 100) } : {}),
+                  ...(o.feeYuan !== undefined && o.feeYuan !== null
+                    ? { feeFenPerSqmMonth: Math.round(o.feeYuan * 100) }
+                    : {}),
                 }))
               : undefined,
           buildingIds: v.buildingIds?.length ? v.buildingIds : undefined,
@@ -78,9 +91,16 @@ export function VoteCreateForm({ onCreated }: { onCreated: (id: string) => void 
       }}
     >
       <ProFormItem name="projectId" label="改造项目" rules={[{ required: true, message: '请选择改造项目' }]}>
-        <ProjectSelect onChange={(_, p) => p && getBuildings(p.compoundId).then(setBuildings, () => setBuildings([]))} />
+        <ProjectSelect
+          onChange={(_, p) => p && getBuildings(p.compoundId).then(setBuildings, () => setBuildings([]))}
+        />
       </ProFormItem>
-      <ProFormText name="title" label="表决事项" rules={[{ required: true, message: '请填写表决事项' }]} fieldProps={{ maxLength: 100 }} />
+      <ProFormText
+        name="title"
+        label="表决事项"
+        rules={[{ required: true, message: '请填写表决事项' }]}
+        fieldProps={{ maxLength: 100 }}
+      />
       <ProFormTextArea name="description" label="说明" fieldProps={{ rows: 2 }} />
       <ProFormSelect
         name="article278Item"
@@ -116,7 +136,11 @@ export function VoteCreateForm({ onCreated }: { onCreated: (id: string) => void 
         mode="multiple"
         options={buildings.map((b) => ({ value: b.id, label: b.name }))}
       />
-      <ProFormDateTimeRangePicker name="range" label="表决时间" rules={[{ required: true, message: '请选择表决时间' }]} />
+      <ProFormDateTimeRangePicker
+        name="range"
+        label="表决时间"
+        rules={[{ required: true, message: '请选择表决时间' }]}
+      />
       <ProFormSwitch name="allowChange" label="结束前允许业主修改选择" />
       {issue && <Alert type="error" showIcon message={issue} />}
     </ModalForm>
