@@ -186,4 +186,12 @@ describe('admin console workflows against the real server', () => {
     await page.screenshot({ path: screenshotPath('admin', 'binding-codes') });
     await page.close();
   });
+
+  it('shows the writes above in the audit log', async () => {
+    const page = await loginAs(browser, server.url, 'jiedao01', '/admin/audit-log');
+    await page.locator('.ant-table-row', { hasText: 'E2E 选聘物业服务企业' }).first().waitFor();
+    expect(await page.locator('.ant-table-row', { hasText: 'vote.close' }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('admin', 'audit-log-after-writes'), fullPage: true });
+    await page.close();
+  });
 });
