@@ -41,7 +41,8 @@ const run = (opts: RateOptions) =>
   );
 
 const rssMb = (pid: number): number => {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
+  const status = fs.existsSync(`/proc/${pid}/status`) ? fs.readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+  const line = status.match(/VmRSS:\s+(\d+) kB/);
   return line ? Number(line[1]) / 1024 : NaN;
 };
 
@@ -113,6 +114,8 @@ async function ladder(label: string, url: string, requests?: autocannon.Request[
   return best;
 }
 
+let stopping = false;
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-load-'));
   let server: ChildServer | undefined;
@@ -120,6 +123,13 @@ async function main() {
   try {
     const world = await seedDataDir(dataDir, { extraResidents: RESIDENTS });
     server = await startChild(dataDir, { JWT_SECRET: secret, LOG_LEVEL: 'error' });
+    const watched = server;
+    watched.child.once('exit', (code, signal) => {
+      if (!stopping)
+        console.error(
+          `\n✗ the server exited during the run (code ${code}, signal ${signal}):\n${watched.output().slice(-3000)}`,
+        );
+    });
     const as = (caller: string, p: string, o: Parameters<typeof send>[2] = {}) =>
       send(server!.url, p, { ...o, auth: bearer('valid', world.users[caller], secret) });
     const projectId = world.own.projectId;
@@ -234,6 +244,7 @@ async function main() {
       `soak: achieved ${soak.achieved.toFixed(0)} req/s, p99 ${soak.p99} ms, errors ${soak.errors}; RSS at start ${rssStart.toFixed(1)} MB (after ${Math.floor(samples.length / 10)} s), max ${Math.max(...samples).toFixed(1)} MB, end ${rssEnd.toFixed(1)} MB: growth ${growth.toFixed(1)}% (target ≤ 10%)${growth <= 10 ? '' : '  ✗'}`,
     );
   } finally {
+    stopping = true;
     bare?.child.kill('SIGKILL');
     await server?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -92,6 +92,23 @@ describe('admin console: each role logs in and sees its own menu', () => {
     await page.close();
   });
 
+  it('system administrator: every menu entry', async () => {
+    const page = await loginAs(browser, server.url, 'admin');
+    expect(await menuLabels(page)).toEqual([
+      '数据看板',
+      '区域与住户',
+      '住户绑定',
+      '改造项目',
+      '征求意见',
+      '业主表决',
+      '投诉处理',
+      '义务监督',
+      '操作日志',
+      '账号管理',
+    ]);
+    await page.close();
+  });
+
   it('expert: only projects', async () => {
     const page = await loginAs(browser, server.url, 'expert1');
     expect(await menuLabels(page)).toEqual(['改造项目']);

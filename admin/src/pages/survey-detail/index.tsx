@@ -15,6 +15,8 @@ import { PaperEntry } from './components/PaperEntry';
 import { ResultsPanel } from './components/ResultsPanel';
 import { closeSurvey, getCollection, getResults, getSurvey, openSurveyNow } from './service';
 
+const liveRefreshMs = 15_000;
+
 export default function SurveyDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -32,6 +34,12 @@ export default function SurveyDetailPage() {
     getSurvey(id).then(setSurvey, () => navigate('/surveys'));
     refresh();
   }, [id, navigate, refresh]);
+  // Collection is followed live while the survey is open (other staff and residents answer meanwhile).
+  useEffect(() => {
+    if (survey?.status !== 'open') return;
+    const timer = setInterval(refresh, liveRefreshMs);
+    return () => clearInterval(timer);
+  }, [survey?.status, refresh]);
   useEffect(() => {
     if (tab === 'results') getResults(id).then(setResults, () => undefined);
   }, [id, tab]);
