@@ -46,6 +46,15 @@ const rssMb = (pid: number): number => {
   return line ? Number(line[1]) / 1024 : NaN;
 };
 
+/** Size of the files under a directory (the journal and uploads), in MB. */
+const dirMb = (dir: string): number =>
+  fs.readdirSync(dir, { recursive: true, withFileTypes: true }).reduce((sum, e) => {
+    const p = path.join(e.parentPath ?? dir, e.name);
+    return e.isFile() ? sum + fs.statSync(p).size : sum;
+  }, 0) /
+  1024 /
+  1024;
+
 /** A bare Koa app answering a constant, as its own process, for the same ladder. */
 async function startBareKoa(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
@@ -228,6 +237,7 @@ async function main() {
     const soakRate = Math.max(1, Math.floor((best || RATES[0]) / 2));
     const pid = server.child.pid!;
     const rssBefore = rssMb(pid);
+    const dataBefore = dirMb(dataDir);
     console.log(
       `\nsoak: ${SOAK_SECONDS} s at ${soakRate} req/s (half the best); server RSS before ${rssBefore.toFixed(1)} MB`,
     );
@@ -239,7 +249,10 @@ async function main() {
     const rssStart = samples[Math.floor(samples.length / 10)] ?? rssBefore;
     const rssEnd = rssMb(pid);
     const growth = ((rssEnd - rssStart) / rssStart) * 100;
+    const dataAfter = dirMb(dataDir);
     console.log(`machine load average after the soak: ${os.loadavg()[0].toFixed(1)}`);
+    // Every answer, ballot and complaint is kept (with history and audit): the data itself grows during a soak.
+    console.log(`soak: data dir ${dataBefore.toFixed(1)} MB before, ${dataAfter.toFixed(1)} MB after`);
     console.log(
       `soak: achieved ${soak.achieved.toFixed(0)} req/s, p99 ${soak.p99} ms, errors ${soak.errors}; RSS at start ${rssStart.toFixed(1)} MB (after ${Math.floor(samples.length / 10)} s), max ${Math.max(...samples).toFixed(1)} MB, end ${rssEnd.toFixed(1)} MB: growth ${growth.toFixed(1)}% (target ≤ 10%)${growth <= 10 ? '' : '  ✗'}`,
     );

@@ -26,6 +26,77 @@ export function cloneDocument(doc: Document): Document {
   return BSON.deserialize(BSON.serialize(doc));
 }
 
+/**
+ * Scalars whose MongoDB equality is exactly equality of their index keys (`keyOf`): strings (simple collation),
+ * numbers across types, booleans, valid Dates, ObjectIds. null/missing, arrays, documents, regexes and the
+ * rest go through mingo.
+ */
+function isKeyScalar(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return !Number.isNaN(v);
+    case 'object':
+      if (v === null) return false;
+      if (v instanceof Date) return !Number.isNaN(v.getTime());
+      return (v as { _bsontype?: unknown })._bsontype === 'ObjectId';
+    default:
+      return false;
+  }
+}
+
+/**
+ * A matcher for filters made only of top-level (undotted) fields each pinned to a scalar, `{ $eq: scalar }` or
+ * `{ $in: [scalars] }` — what the app sends for reads by key and for `$in` of ids. Such a field matches when
+ * the field's value, or one element of it when it is an array, has one of the keys: MongoDB's equality for
+ * these values, and the same rule the hash indexes use. Without it mingo compares each document against every
+ * `$in` value, which is quadratic for a batch read or an `updateMany` by 1,000 ids. Undefined for any other
+ * filter (mingo then decides).
+ */
+export function simpleMatcher(filter: Document): ((doc: Document) => boolean) | undefined {
+  const fields: Array<[string, Set<string> | string]> = [];
+  for (const k in filter) {
+    if (!Object.hasOwn(filter, k)) continue;
+    if (k.startsWith('$') || k.includes('.') || k === '') return undefined;
+    let cond = filter[k];
+    if (cond !== null && typeof cond === 'object' && !(cond instanceof Date) && !('_bsontype' in cond)) {
+      if (Array.isArray(cond)) return undefined;
+      const ops = Object.keys(cond);
+      if (ops.length !== 1) return undefined;
+      if (ops[0] === '$eq') cond = (cond as Document).$eq;
+      else if (ops[0] === '$in' && Array.isArray((cond as Document).$in)) {
+        const list = (cond as Document).$in as unknown[];
+        if (!list.every(isKeyScalar)) return undefined;
+        fields.push([k, new Set(list.map(keyOf))]);
+        continue;
+      } else return undefined;
+    }
+    if (!isKeyScalar(cond)) return undefined;
+    fields.push([k, keyOf(cond)]);
+  }
+  // Stored values of any type are keyed (Long, Decimal128 … key as numbers); a document or a nested array never
+  // has a scalar's key, as MongoDB does not match them either.
+  const has = (keys: Set<string> | string, v: unknown) =>
+    typeof keys === 'string' ? keyOf(v) === keys : keys.has(keyOf(v));
+  return (doc) => {
+    for (const [field, keys] of fields) {
+      const v = doc[field];
+      if (Array.isArray(v)) {
+        if (!v.some((el) => has(keys, el))) return false;
+      } else if (!has(keys, v)) return false;
+    }
+    return true;
+  };
+}
+
+/** mingo's matcher for the filter. */
+function compiledQuery(filter: Document): (doc: Document) => boolean {
+  const query = new Query(filter);
+  return (doc) => query.test(doc);
+}
+
 export class Collection {
   readonly docs = new Map<string, Document>();
   readonly indexes: Index[] = [];
@@ -100,7 +171,20 @@ export class Collection {
   candidates(filter: Document): Iterable<Document> {
     const conditions = equalityConditions(filter);
     const ids = conditions.get('_id');
-    if (ids) return ids.map((v) => this.docs.get(keyOf(v))).filter((d): d is Document => d !== undefined);
+    if (ids) {
+      const out: Document[] = [];
+      const seen = ids.length > 1 ? new Set<string>() : undefined;
+      for (const v of ids) {
+        const key = keyOf(v);
+        if (seen) {
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        const doc = this.docs.get(key);
+        if (doc !== undefined) out.push(doc);
+      }
+      return out;
+    }
     const plan = choosePlan(this.indexes, conditions);
     if (!plan) return this.docs.values();
     const out: Document[] = [];
@@ -113,8 +197,8 @@ export class Collection {
 
   /** Stored documents matching the filter (references: copy before changing one). */
   *find(filter: Document): Generator<Document> {
-    const query = new Query(filter);
-    for (const doc of this.candidates(filter)) if (query.test(doc)) yield doc;
+    const test = simpleMatcher(filter) ?? compiledQuery(filter);
+    for (const doc of this.candidates(filter)) if (test(doc)) yield doc;
   }
 
   createIndex(spec: IndexSpec): Index {

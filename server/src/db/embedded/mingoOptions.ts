@@ -98,6 +98,25 @@ export function updateInPlace(
   const simple =
     op && !arrayFilters?.length && !Object.keys(modifier[ops[0]] ?? {}).some((path) => path.includes('$'));
   if (op && simple) return op(modifier[ops[0]] as Document, [], UPDATE_OPTIONS)(doc);
+  // Several operators (e.g. $set + $inc + $push on an edit): mingo's update() applies them one after the other
+  // too, so without positional paths or arrayFilters they are applied directly, one by one.
+  const several =
+    ops.length > 1 &&
+    !arrayFilters?.length &&
+    ops.every(
+      (o) =>
+        o !== '$rename' &&
+        Object.hasOwn(UPDATE_OPERATORS, o) &&
+        modifier[o] !== null &&
+        typeof modifier[o] === 'object' &&
+        !Object.keys(modifier[o] as Document).some((path) => path.includes('$')),
+    );
+  if (several) {
+    const fns = ops.map((o) => UPDATE_OPERATORS[o](modifier[o] as Document, [], UPDATE_OPTIONS));
+    const changed: string[] = [];
+    for (const fn of fns) changed.push(...fn(doc));
+    return changed;
+  }
   return baseUpdate(doc, modifier as Modifier<Document>, arrayFilters, filter, {
     cloneMode: 'copy',
     queryOptions: queryOptions(),

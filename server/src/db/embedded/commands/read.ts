@@ -33,9 +33,47 @@ export function runFind(coll: Collection | undefined, opts: FindOptions): Docume
   docs = docs.slice(skip, limit === Infinity ? undefined : skip + limit);
   const projection = asDocument(opts.projection, 'projection');
   if (Object.keys(projection).length === 0) return docs;
+  const simple = simpleProjection(projection);
+  if (simple) return docs.map(simple);
   const positional = Object.keys(projection).some((k) => k.includes('$'));
   const query = new Query(positional ? filter : {});
   return query.find(docs, projection).all() as Document[];
+}
+
+/**
+ * Projections that only keep or only drop top-level fields (`{ name: 1 }`, `{ final: 0 }`), the usual ones,
+ * applied directly; anything else (dotted paths, operators, expressions) goes to mingo. Fields keep the
+ * document's order and `_id` is kept unless excluded, as MongoDB does.
+ */
+function simpleProjection(projection: Document): ((doc: Document) => Document) | undefined {
+  let include: boolean | undefined;
+  let keepId = true;
+  const fields = new Set<string>();
+  for (const [k, v] of Object.entries(projection)) {
+    if (k === '' || k.startsWith('$') || k.includes('.')) return undefined;
+    if (v !== 0 && v !== 1 && v !== true && v !== false) return undefined;
+    const on = v === 1 || v === true;
+    if (k === '_id') {
+      keepId = on;
+      continue;
+    }
+    if (include === undefined) include = on;
+    else if (include !== on) return undefined;
+    fields.add(k);
+  }
+  if (include === undefined) {
+    // Only _id named: { _id: 0 } drops it, { _id: 1 } keeps only it.
+    return keepId ? (doc) => (doc._id === undefined ? {} : { _id: doc._id }) : undefined;
+  }
+  return (doc) => {
+    const out: Document = {};
+    for (const k in doc) {
+      if (!Object.hasOwn(doc, k)) continue;
+      const keep = k === '_id' ? keepId : include ? fields.has(k) : !fields.has(k);
+      if (keep && doc[k] !== undefined) out[k] = doc[k];
+    }
+    return out;
+  };
 }
 
 const find: CommandHandler = (cmd, ctx) => {
