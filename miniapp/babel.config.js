@@ -1,4 +1,3 @@
-/* global module */
 // babel-preset-taro options: https://docs.taro.zone/docs/next/babel-config
 module.exports = {
   presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],

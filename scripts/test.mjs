@@ -30,7 +30,14 @@ for (const [label, ws, script] of [
 fs.rmSync(resultFile, { force: true });
 fs.mkdirSync(path.dirname(resultFile), { recursive: true });
 const extra = process.argv.slice(2);
-const ok = run('tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultFile}`, ...extra]);
+const ok = run('tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${resultFile}`,
+  ...extra,
+]);
 
 let passed = 0;
 let failed = buildFailures;

@@ -10,10 +10,6 @@ export const knownFailures: Record<string, string> = {
     'GET /projects/:id/board latestProgress[].authorName (and /progress) shows the personal name of the staff account that posted the update.',
   'rate limit :: forged X-Forwarded-For':
     'app.ts creates Koa with proxy: true and no maxIpsCount, so ctx.ip is the left-most X-Forwarded-For entry, which the client writes: behind a proxy that appends the real address, rotating a forged first entry dodges every per-IP limit (login 30/min). Fix: maxIpsCount: 1 (or the number of trusted proxies).',
-  'rate limit :: complaints per account':
-    'POST /complaints has no rate limit: one resident account can file complaints without end.',
-  'rate limit :: complaints per IP':
-    'POST /complaints has no per-IP rate limit either (many accounts from one address).',
   'GET /api/v1/projects/:id/board :: query $where key':
     'boardFastPath (app.ts mounts it before rejectOperators) answers a cached board 200 whatever the query, so ?$where=1 gets 200 on a warm cache and 400 on a cold one.',
   'GET /api/v1/projects/:id/board :: query dotted key': 'Same as above for ?a.b=1.',

@@ -12,13 +12,18 @@ export class HttpError extends Error {
     super(message ?? defaultErrorMessage[code]);
   }
   toJSON(): ApiError {
-    return { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
   }
 }
 
 export const ValidationError = (message?: string, details?: unknown) =>
   new HttpError(400, ErrorCode.ValidationFailed, message, details);
-export const AuthenticationError = (message?: string) => new HttpError(401, ErrorCode.Unauthenticated, message);
+export const AuthenticationError = (message?: string) =>
+  new HttpError(401, ErrorCode.Unauthenticated, message);
 export const TokenExpiredError = () => new HttpError(401, ErrorCode.TokenExpired);
 export const ForbiddenError = (message?: string) => new HttpError(403, ErrorCode.Forbidden, message);
 export const OutOfScopeError = () => new HttpError(403, ErrorCode.OutOfScope);
@@ -30,7 +35,14 @@ export const DuplicateError = (message?: string, details?: unknown) =>
 export const InvalidStateError = (message?: string, details?: unknown) =>
   new HttpError(409, ErrorCode.InvalidState, message, details);
 export const RateLimitedError = (retryAfterSeconds: number) =>
-  new HttpError(429, ErrorCode.RateLimited, undefined, { retryAfterSeconds }, {
-    'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),
-  });
-export const UnsupportedMediaError = (message?: string) => new HttpError(415, ErrorCode.UnsupportedMedia, message);
+  new HttpError(
+    429,
+    ErrorCode.RateLimited,
+    undefined,
+    { retryAfterSeconds },
+    {
+      'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+    },
+  );
+export const UnsupportedMediaError = (message?: string) =>
+  new HttpError(415, ErrorCode.UnsupportedMedia, message);

@@ -20,4 +20,5 @@ export const regionLevelLabel: Record<RegionLevel, string> = {
  * Region scope is a materialized path of region ids, e.g. "/<districtId>/<streetId>/<communityId>/".
  * A staff account scoped to a node sees every record whose path starts with the node's path.
  */
-export const isWithinScope = (recordPath: string, scopePath: string): boolean => recordPath.startsWith(scopePath);
+export const isWithinScope = (recordPath: string, scopePath: string): boolean =>
+  recordPath.startsWith(scopePath);

@@ -21,7 +21,13 @@ export const roleLabel: Record<Role, string> = {
 };
 
 /** Roles that log in to the admin console with account + password. */
-export const staffRoles: Role[] = ['community_staff', 'street_staff', 'bureau_admin', 'expert', 'super_admin'];
+export const staffRoles: Role[] = [
+  'community_staff',
+  'street_staff',
+  'bureau_admin',
+  'expert',
+  'super_admin',
+];
 /** Roles that log in from the mini-program with WeChat. */
 export const wechatRoles: Role[] = ['resident', 'supervisor'];
 

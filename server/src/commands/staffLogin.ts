@@ -27,7 +27,7 @@ export async function staffLogin(account: string, password: string) {
       const counted = await User.findOneAndUpdate(
         { _id: user._id },
         { $inc: { failedLogins: 1 } },
-        { new: true },
+        { returnDocument: 'after' },
       );
       if ((counted?.failedLogins ?? 0) >= loginLockout.maxFailures) {
         const until = new Date(Date.now() + loginLockout.lockMinutes * 60_000);

@@ -1,6 +1,7 @@
 import type mongoose from 'mongoose';
 import { Region } from '../models/region';
 import { addressOf } from '../presenters/survey';
+import { batchedById } from './surveyVoteBatching';
 
 /**
  * Building names for receipts, kept for a few minutes: every ballot and survey answer shows its household's
@@ -8,16 +9,24 @@ import { addressOf } from '../presenters/survey';
  * building shows its new name in receipts after at most `ttlMs`.
  */
 const ttlMs = 5 * 60_000;
-const cache = new Map<string, { name: string; until: number }>();
+const cache = new Map<string, { name: Promise<string>; until: number }>();
+/** Misses of one turn are read together; a burst's first ballots for a building share one read. */
+const loadBuildings = batchedById((ids) =>
+  Region.find({ _id: { $in: ids } }, { name: 1 }).lean<{ _id: unknown; name?: string }[]>(),
+);
 
 export async function buildingName(buildingId: mongoose.Types.ObjectId | string): Promise<string> {
   const key = String(buildingId);
   const hit = cache.get(key);
   if (hit && hit.until > Date.now()) return hit.name;
-  const building = await Region.findById(buildingId, { name: 1 }).lean();
-  const name = building?.name ?? '';
+  const name = loadBuildings(key).then((building) => building?.name ?? '');
   if (cache.size > 10_000) cache.clear();
-  cache.set(key, { name, until: Date.now() + ttlMs });
+  const entry = { name, until: Date.now() + ttlMs };
+  cache.set(key, entry);
+  // A failed read is not cached: the next receipt tries again.
+  name.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
   return name;
 }
 

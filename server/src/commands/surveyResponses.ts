@@ -5,11 +5,23 @@ import type { HouseholdDoc } from '../models/household';
 import type { SurveyDoc } from '../models/survey';
 import { SurveyResponse, type SurveyResponseDoc } from '../models/surveyResponse';
 import { statusAt } from '../policies/participation';
-import { batchedInsert } from './surveyVoteBatching';
+import { batchedById, batchedInsert, splitPairs } from './surveyVoteBatching';
 
 /** Every field is set here (ids, defaults, timestamps), so the batched insert can skip mongoose's hydration. */
 const insertResponse = batchedInsert((docs: Record<string, unknown>[]) =>
   SurveyResponse.insertMany(docs, { ordered: false, lean: true }),
+);
+
+/** A household's current response to a survey, keyed `surveyId:householdId`; edits in a burst read together. */
+const findResponse = batchedById(
+  (keys) => {
+    const [surveyIds, householdIds] = splitPairs(keys);
+    return SurveyResponse.find({
+      surveyId: { $in: surveyIds },
+      householdId: { $in: householdIds },
+    }).lean<SurveyResponseDoc[]>();
+  },
+  (r) => `${r.surveyId}:${r.householdId}`,
 );
 
 export interface ResponseWrite {
@@ -60,10 +72,7 @@ export async function writeSurveyResponse(
     if ((err as { code?: number }).code !== 11000) throw err;
   }
 
-  const existing = await SurveyResponse.findOne({
-    surveyId: w.survey._id,
-    householdId: w.household._id,
-  }).lean<SurveyResponseDoc>();
+  const existing = await findResponse(`${w.survey._id}:${w.household._id}`);
   if (!existing) throw ConflictError();
   const online = w.channel === 'miniapp';
   if ((existing.channel === 'miniapp') !== online)

@@ -10,13 +10,19 @@ interface Waiter<T> {
   reject: (err: unknown) => void;
 }
 
-/** Coalesces `findById`-style reads made in the same turn into one query. */
-export function batchedById<T extends { _id: unknown }>(load: (ids: string[]) => Promise<T[]>) {
+/**
+ * Coalesces `findById`-style reads made in the same turn into one query. `keyOf` names a document's key when
+ * it is not its `_id` (the loader may return more documents than asked for; only those keyed are answered).
+ */
+export function batchedById<T extends { _id: unknown }>(
+  load: (ids: string[]) => Promise<T[]>,
+  keyOf: (doc: T) => string = (doc) => String(doc._id),
+) {
   let pending: Map<string, Waiter<T | null>[]> | null = null;
   const flush = async (batch: Map<string, Waiter<T | null>[]>) => {
     try {
       const docs = await load([...batch.keys()]);
-      const byId = new Map(docs.map((d) => [String(d._id), d]));
+      const byId = new Map(docs.map((d) => [keyOf(d), d]));
       for (const [id, waiters] of batch) for (const w of waiters) w.resolve(byId.get(id) ?? null);
     } catch (err) {
       for (const waiters of batch.values()) for (const w of waiters) w.reject(err);
@@ -87,4 +93,16 @@ export function batchedInsert<D>(insertMany: (docs: D[]) => Promise<unknown>) {
       }
       pending.push({ doc, waiter: { resolve, reject } });
     });
+}
+
+/** The distinct halves of `a:b` keys, for a `{ a: { $in }, b: { $in } }` query answering a batch of pairs. */
+export function splitPairs(keys: string[]): [string[], string[]] {
+  const first = new Set<string>();
+  const second = new Set<string>();
+  for (const k of keys) {
+    const at = k.indexOf(':');
+    first.add(k.slice(0, at));
+    second.add(k.slice(at + 1));
+  }
+  return [[...first], [...second]];
 }

@@ -5,12 +5,21 @@ import { Ballot, type BallotDoc } from '../models/ballot';
 import type { HouseholdDoc } from '../models/household';
 import type { VoteDoc } from '../models/vote';
 import { statusAt } from '../policies/participation';
-import { batchedInsert } from './surveyVoteBatching';
+import { batchedById, batchedInsert, splitPairs } from './surveyVoteBatching';
 import { areaCenti, assertEligible } from './votes';
 
 /** Every field is set here (ids, defaults), so the batched insert can skip mongoose's hydration. */
 const insertBallot = batchedInsert((docs: Record<string, unknown>[]) =>
   Ballot.insertMany(docs, { ordered: false, lean: true }),
+);
+
+/** A household's current ballot in a vote, keyed `voteId:householdId`; changes in a burst read together. */
+const findBallot = batchedById(
+  (keys) => {
+    const [voteIds, householdIds] = splitPairs(keys);
+    return Ballot.find({ voteId: { $in: voteIds }, householdId: { $in: householdIds } }).lean<BallotDoc[]>();
+  },
+  (b) => `${b.voteId}:${b.householdId}`,
 );
 
 export interface BallotWrite {
@@ -58,10 +67,7 @@ export async function castBallot(w: BallotWrite): Promise<{ ballot: BallotDoc; c
     if ((err as { code?: number }).code !== 11000) throw err;
   }
 
-  const existing = await Ballot.findOne({
-    voteId: w.vote._id,
-    householdId: w.household._id,
-  }).lean<BallotDoc>();
+  const existing = await findBallot(`${w.vote._id}:${w.household._id}`);
   if (!existing) throw ConflictError();
   const online = w.channel === 'miniapp';
   if ((existing.channel === 'miniapp') !== online)

@@ -8,7 +8,8 @@ export function errorHandler() {
   return async function handleErrors(ctx: Context, next: Next) {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) throw new HttpError(404, ErrorCode.NotFound, '接口不存在');
+      if (ctx.status === 404 && ctx.body === undefined)
+        throw new HttpError(404, ErrorCode.NotFound, '接口不存在');
     } catch (raw) {
       const err = toHttpError(raw);
       if (err.status >= 500) logger.error({ err: raw, url: ctx.url, method: ctx.method }, 'request failed');
@@ -21,13 +22,20 @@ export function errorHandler() {
 
 function toHttpError(raw: unknown): HttpError {
   if (raw instanceof HttpError) return raw;
-  const e = raw as { status?: number; statusCode?: number; type?: string; code?: number | string; name?: string };
+  const e = raw as {
+    status?: number;
+    statusCode?: number;
+    type?: string;
+    code?: number | string;
+    name?: string;
+  };
   const status = e?.status ?? e?.statusCode;
   if (e?.type === 'entity.too.large' || status === 413) return new HttpError(413, ErrorCode.PayloadTooLarge);
   if (e?.type === 'entity.parse.failed' || (status === 400 && e?.name === 'SyntaxError'))
     return new HttpError(400, ErrorCode.InvalidJson);
   if (e?.code === 11000) return new HttpError(409, ErrorCode.Duplicate);
-  if (e?.name === 'CastError' || e?.name === 'BSONError') return new HttpError(400, ErrorCode.ValidationFailed);
+  if (e?.name === 'CastError' || e?.name === 'BSONError')
+    return new HttpError(400, ErrorCode.ValidationFailed);
   if (e?.code === 'ENOSPC' || e?.code === 'EROFS') return new HttpError(507, ErrorCode.StorageFailed);
   // The database's own "disk full" (MongoDB and the embedded engine both answer 14031 OutOfDiskSpace).
   if (e?.code === 14031 || (e as { codeName?: string })?.codeName === 'OutOfDiskSpace')

@@ -23,7 +23,10 @@ export function findOperatorKey(value: unknown, depth = 0): string | undefined {
 export function rejectOperators() {
   return async function rejectOperatorKeys(ctx: Context, next: Next) {
     const key = findOperatorKey((ctx.request as { body?: unknown }).body) ?? findOperatorKey(ctx.query);
-    if (key) throw ValidationError(`不允许的字段名：${key}`, [{ path: key, message: '字段名不能以 $ 开头或包含 .' }]);
+    if (key)
+      throw ValidationError(`不允许的字段名：${key}`, [
+        { path: key, message: '字段名不能以 $ 开头或包含 .' },
+      ]);
     await next();
   };
 }

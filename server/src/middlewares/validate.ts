@@ -18,5 +18,8 @@ export function parse<S extends z.ZodType>(schema: S, data: unknown): z.infer<S>
   if (result.success) return result.data;
   const details = describeIssues(result.error);
   const first = details[0];
-  throw ValidationError(first ? `${first.path ? `${first.path}：` : ''}${first.message}` : undefined, details);
+  throw ValidationError(
+    first ? `${first.path ? `${first.path}：` : ''}${first.message}` : undefined,
+    details,
+  );
 }

@@ -19,7 +19,7 @@ async function wechatUser(openid: string, role: 'resident' | 'supervisor') {
   const user = await User.findOneAndUpdate(
     { openid },
     { $setOnInsert: { openid, role } },
-    { upsert: true, new: true, setDefaultsOnInsert: true },
+    { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true },
   );
   if (user.disabled) throw ForbiddenError('账号已停用，请联系社区');
   return user;

@@ -157,7 +157,7 @@ export function bindingsRouter(): Router {
     const decided = await BindingRequest.findOneAndUpdate(
       { _id: id, status: 'pending' },
       { $set: { status: 'approved', decidedBy: currentUser(ctx).id, decidedAt: new Date() } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<BindingRequestDoc>();
     if (!decided) throw InvalidStateError('该申请已处理');
     await User.updateOne({ _id: request.userId }, { $addToSet: { householdIds: request.householdId } });
@@ -185,7 +185,7 @@ export function bindingsRouter(): Router {
           decidedAt: new Date(),
         },
       },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<BindingRequestDoc>();
     if (!decided) throw InvalidStateError('该申请已处理');
     await recordAudit(ctx, {

@@ -144,7 +144,11 @@ export function householdsRouter(): Router {
         body.ownerPhone ?? household.ownerPhone,
       );
     }
-    const updated = await Household.findByIdAndUpdate(id, { $set: set }, { new: true }).lean<HouseholdDoc>();
+    const updated = await Household.findByIdAndUpdate(
+      id,
+      { $set: set },
+      { returnDocument: 'after' },
+    ).lean<HouseholdDoc>();
     await recordAudit(ctx, {
       action: 'household.update',
       targetType: 'household',

@@ -89,7 +89,11 @@ export function projectsRouter(): Router {
     const { id } = parse(IdParams, ctx.params);
     const body = parse(ProjectUpdate, ctx.request.body);
     const project = await projectInScope(currentUser(ctx), id);
-    const updated = await Project.findByIdAndUpdate(id, { $set: body }, { new: true }).lean<ProjectDoc>();
+    const updated = await Project.findByIdAndUpdate(
+      id,
+      { $set: body },
+      { returnDocument: 'after' },
+    ).lean<ProjectDoc>();
     invalidateBoard(id);
     await recordAudit(ctx, {
       action: 'project.update',

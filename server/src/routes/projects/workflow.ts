@@ -44,7 +44,7 @@ async function saveAndRespond(
   audit: { action: string; summary: string },
 ) {
   const updated = await Project.findOneAndUpdate({ _id: project._id, updatedAt: project.updatedAt }, update, {
-    new: true,
+    returnDocument: 'after',
   }).lean<ProjectDoc>();
   if (!updated) throw ConflictError();
   invalidateBoard(String(project._id));

@@ -87,7 +87,11 @@ export function regionsRouter(): Router {
     ) {
       throw DuplicateError(`已存在同名区域：${body.name}`);
     }
-    const updated = await Region.findByIdAndUpdate(id, { $set: body }, { new: true }).lean<RegionDoc>();
+    const updated = await Region.findByIdAndUpdate(
+      id,
+      { $set: body },
+      { returnDocument: 'after' },
+    ).lean<RegionDoc>();
     const nameField = nameFieldOfLevel[region.level];
     if (body.name && nameField) {
       await Project.updateMany(

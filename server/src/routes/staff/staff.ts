@@ -113,7 +113,11 @@ export function staffRouter(): Router {
     const target = await staffInScope(ctx, id);
     if (body.disabled && String(target._id) === currentUser(ctx).id)
       throw ValidationError('不能停用自己的账号');
-    const updated = await User.findByIdAndUpdate(id, { $set: body }, { new: true }).lean<UserDoc>();
+    const updated = await User.findByIdAndUpdate(
+      id,
+      { $set: body },
+      { returnDocument: 'after' },
+    ).lean<UserDoc>();
     await recordAudit(ctx, {
       action: body.disabled === undefined ? 'staff.update' : body.disabled ? 'staff.disable' : 'staff.enable',
       targetType: 'user',

@@ -67,7 +67,11 @@ export function supervisorsRouter(): Router {
       scopePath: region.path,
       ...(body.category ? { supervisorCategory: body.category } : {}),
     };
-    const updated = await User.findByIdAndUpdate(person._id, { $set: set }, { new: true }).lean<UserDoc>();
+    const updated = await User.findByIdAndUpdate(
+      person._id,
+      { $set: set },
+      { returnDocument: 'after' },
+    ).lean<UserDoc>();
     await recordAudit(ctx, {
       action: 'supervisor.appoint',
       targetType: 'user',

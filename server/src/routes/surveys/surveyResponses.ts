@@ -56,14 +56,10 @@ async function respond(
   channel: SurveyResponseDoc['channel'],
 ) {
   const user = currentUser(ctx);
-  const { response, created } = await writeSurveyResponse({
-    survey,
-    household,
-    answers,
-    channel,
-    by: user.id,
-  });
-  const address = await householdAddress(household);
+  const [{ response, created }, address] = await Promise.all([
+    writeSurveyResponse({ survey, household, answers, channel, by: user.id }),
+    householdAddress(household),
+  ]);
   await recordAudit(ctx, {
     action: created ? 'survey.response' : 'survey.response.edit',
     targetType: 'surveyResponse',
@@ -132,8 +128,11 @@ export function surveyResponsesRouter(): Router {
   router.put('/:id/responses/:householdId', auth({ roles: householdRoles }), async (ctx) => {
     const { id, householdId } = parse(SurveyHouseholdParams, ctx.params);
     const { answers } = parse(SurveyResponseBody, ctx.request.body);
+    // Both reads go out in the same batch; a household error still wins over a survey error, as before.
+    const pendingSurvey = loadSurvey(id);
+    pendingSurvey.catch(() => undefined);
     const household = await boundHousehold(currentUser(ctx), householdId);
-    const survey = await loadSurvey(id);
+    const survey = await pendingSurvey;
     assertSameCompound(survey, household);
     await respond(ctx, household, survey, answers, 'miniapp');
   });
