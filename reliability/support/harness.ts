@@ -132,7 +132,8 @@ export async function createParticipation(
 /** The real app in-process over the embedded engine (memory), with the two-branch world seeded. */
 export async function startHarness(opts: { households?: number } = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-rel-'));
-  const server = await startTestServer({ JIUGAI_DATA_DIR: dataDir });
+  // Requests stand behind a reverse proxy that appends their address to X-Forwarded-For.
+  const server = await startTestServer({ JIUGAI_DATA_DIR: dataDir, TRUST_PROXY: '1' });
   let world = await buildWorld({ households: opts.households });
   const secret = server.env.JWT_SECRET;
   const authFor = (caller: string, kind: TokenKind = 'valid') => {

@@ -26,7 +26,8 @@ declare module 'koa' {
 
 /** Builds the Koa app; only main.ts listens, so tests import this. */
 export function createApp(env: Env, db: Database): Koa {
-  const app = new Koa({ proxy: true });
+  // Trust X-Forwarded-For only behind a known reverse proxy, and only the address that proxy appended.
+  const app = new Koa({ proxy: env.TRUST_PROXY, maxIpsCount: 1 });
   Object.assign(app.context, { env, db, version } satisfies AppContextExtras);
   configureNotifications(env);
   // Cached boards (every QR scan) are answered before anything else; this cannot throw.

@@ -5,6 +5,11 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /** Set to 1 behind a reverse proxy (nginx) so per-IP limits use the address it appends to X-Forwarded-For. */
+  TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
   MONGODB_URI: z.string().url().optional(),
   JIUGAI_DATA_DIR: z.string().default('./data'),
   /** `memory` keeps the embedded database in memory only (tests). */

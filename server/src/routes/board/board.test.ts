@@ -91,8 +91,10 @@ describe('notice board', () => {
     expect(changed.body.latestProgress[0]).toMatchObject({
       text: '供热管网开挖完成 60%',
       photos: [photo.body.url],
-      authorName: '李工',
+      // The public board names the office that posted, never the staff member.
+      authorName: `${chain.street.name} 街道办`,
     });
+    expect(JSON.stringify(changed.body)).not.toContain('李工');
   });
 
   it('answers 404 for an unknown project and 400 for a malformed id', async () => {

@@ -21,7 +21,8 @@ export function sendBoard(ctx: Context, board: CachedBoard): void {
  */
 export function boardFastPath() {
   return async function serveCachedBoard(ctx: Context, next: Next) {
-    if (ctx.method === 'GET') {
+    // Any query string goes the long way, through operator rejection and validation.
+    if (ctx.method === 'GET' && !ctx.querystring) {
       const match = boardPath.exec(ctx.path);
       const board = match ? getCachedBoard(match[1]) : undefined;
       if (board) return sendBoard(ctx, board);

@@ -89,7 +89,12 @@ export async function presentComplaint(doc: ComplaintDoc): Promise<ComplaintView
 }
 
 /** Long digit runs (phone numbers, ID numbers) typed into the text are masked on the public board. */
-const redactDigits = (text: string) => text.replace(/\d{7,}/g, (m) => `${m.slice(0, 3)}****${m.slice(-2)}`);
+/** Masks phone-like runs of 7+ digits, also when typed with spaces or dashes ("139-7100-0015"). */
+const redactDigits = (text: string) =>
+  text.replace(/\d(?:[\s-]*\d){6,}/g, (m) => {
+    const digits = m.replace(/\D/g, '');
+    return `${digits.slice(0, 3)}****${digits.slice(-2)}`;
+  });
 
 export function presentPublicComplaint(d: ComplaintDoc): PublicComplaintView {
   const anonymous = d.visibility === 'anonymous';

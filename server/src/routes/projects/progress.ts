@@ -1,5 +1,6 @@
 import Router from '@koa/router';
-import { IdParams, PageQuery, ProgressCreate, ProjectRefParams } from '@jiugai/shared';
+import { IdParams, PageQuery, ProgressCreate, ProjectRefParams, roleLabel } from '@jiugai/shared';
+import type { AuthUser } from '../../auth/tokens';
 import { parse } from '../../middlewares/validate';
 import { auth, currentUser } from '../../middlewares/auth';
 import { recordAudit } from '../../commands/audit';
@@ -7,7 +8,7 @@ import { findProjectByRef, projectInScope } from '../../policies/projectAccess';
 import { presentProgress } from '../../presenters/progress';
 import { Project } from '../../models/project';
 import { ProgressUpdate, type ProgressUpdateDoc } from '../../models/progressUpdate';
-import { User } from '../../models/user';
+import { Region } from '../../models/region';
 import { invalidateBoard } from '../board/boardCache';
 import { projectManagers } from './projects';
 
@@ -36,13 +37,13 @@ export function progressRouter(): Router {
     const body = parse(ProgressCreate, ctx.request.body);
     const user = currentUser(ctx);
     const project = await projectInScope(user, id);
-    const author = await User.findById(user.id, { name: 1 }).lean();
+    const authorName = await publisherLabel(user);
     const update = await ProgressUpdate.create({
       projectId: project._id,
       regionPath: project.regionPath,
       ...body,
       authorId: user.id,
-      authorName: author?.name ?? '',
+      authorName,
     });
     await Project.updateOne({ _id: project._id }, { $set: { percent: body.percent } });
     invalidateBoard(id);
@@ -58,4 +59,11 @@ export function progressRouter(): Router {
   });
 
   return router;
+}
+
+/** Progress is public: it names the office that posted it ("西脑包街道 街道办"), never the person. */
+async function publisherLabel(user: AuthUser): Promise<string> {
+  const regionId = user.scopePath?.split('/').filter(Boolean).at(-1);
+  const region = regionId ? await Region.findById(regionId, { name: 1 }).lean<{ name: string }>() : null;
+  return [region?.name, roleLabel[user.role]].filter(Boolean).join(' ');
 }
