@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import type { MySurveyView } from '@jiugai/shared';
 import { PageShell } from '../../../components/PageShell';
 import { BigButton } from '../../../components/BigButton';
-import { StatusTag } from '../../../components/StatusTag';
 import { fetchMe } from '../../../services/account';
 import { mySurveys } from '../../../services/surveys';
-import { formatDateTime } from '../../../services/format';
+import { OpenMatterCard } from '../../components/OpenMatterCard';
 
 /** Open surveys of the compounds where the resident holds a household, with each household's state. */
 export default function SurveyListPage() {
@@ -40,23 +39,21 @@ export default function SurveyListPage() {
       <Text className="title">正在征求意见</Text>
       {items?.length === 0 && <Text className="block">目前没有进行中的征求意见。开始时会通知您。</Text>}
       {items?.map((s) => (
-        <View
+        <OpenMatterCard
           key={s.id}
-          className="section"
-          onClick={() => void Taro.navigateTo({ url: `/participate/pages/survey/index?id=${s.id}` })}
-        >
-          <Text className="block" style={{ fontWeight: 700 }}>
-            {s.title}
-          </Text>
-          <Text className="block muted">截止时间：{formatDateTime(s.closesAt)}</Text>
-          {s.households.map((h) => (
-            <View key={h.householdId}>
-              <StatusTag label={h.answered ? '已填写' : '未填写'} tone={h.answered ? 'good' : 'warn'} />
-              <Text className="muted">{h.address}</Text>
-            </View>
-          ))}
-          <Text className="link">{s.households.every((h) => h.answered) ? '查看或修改 ›' : '去填写 ›'}</Text>
-        </View>
+          title={s.title}
+          closesAt={s.closesAt}
+          url={`/participate/pages/survey/index?id=${s.id}`}
+          households={s.households.map((h) => ({
+            householdId: h.householdId,
+            address: h.address,
+            done: h.answered,
+          }))}
+          doneLabel="已填写"
+          todoLabel="未填写"
+          allDoneLink="查看或修改 ›"
+          todoLink="去填写 ›"
+        />
       ))}
     </PageShell>
   );

@@ -8,6 +8,7 @@ import { StatusTag } from '../../../components/StatusTag';
 import { fetchMe } from '../../../services/account';
 import { closedSeenVotes, myVotes } from '../../../services/votes';
 import { formatDateTime } from '../../../services/format';
+import { OpenMatterCard } from '../../components/OpenMatterCard';
 
 /** Open votes for the resident's households, with whether each household has voted. */
 export default function VoteListPage() {
@@ -42,23 +43,21 @@ export default function VoteListPage() {
       <Text className="title">正在表决的事项</Text>
       {items?.length === 0 && <Text className="block">目前没有进行中的表决。开始时会通知您。</Text>}
       {items?.map((v) => (
-        <View
+        <OpenMatterCard
           key={v.id}
-          className="section"
-          onClick={() => void Taro.navigateTo({ url: `/participate/pages/vote/index?id=${v.id}` })}
-        >
-          <Text className="block" style={{ fontWeight: 700 }}>
-            {v.title}
-          </Text>
-          <Text className="block muted">截止时间：{formatDateTime(v.closesAt)}</Text>
-          {v.households.map((h) => (
-            <View key={h.householdId}>
-              <StatusTag label={h.voted ? '已投票' : '未投票'} tone={h.voted ? 'good' : 'warn'} />
-              <Text className="muted">{h.address}</Text>
-            </View>
-          ))}
-          <Text className="link">{v.households.every((h) => h.voted) ? '查看 ›' : '去投票 ›'}</Text>
-        </View>
+          title={v.title}
+          closesAt={v.closesAt}
+          url={`/participate/pages/vote/index?id=${v.id}`}
+          households={v.households.map((h) => ({
+            householdId: h.householdId,
+            address: h.address,
+            done: h.voted,
+          }))}
+          doneLabel="已投票"
+          todoLabel="未投票"
+          allDoneLink="查看 ›"
+          todoLink="去投票 ›"
+        />
       ))}
       {closed.length > 0 && <Text className="title">已结束的表决</Text>}
       {closed.map((v) => (
