@@ -6,7 +6,8 @@ export function ChoiceList<T extends string>({
   value,
   onChange,
 }: {
-  options: { value: T; label: string; hint?: string }[];
+  /** `hint` lines are shown under the label in smaller text. */
+  options: { value: T; label: string; hint?: string | string[] }[];
   value: T | '';
   onChange: (v: T) => void;
 }) {
@@ -28,7 +29,11 @@ export function ChoiceList<T extends string>({
                 {o.label}
                 {on ? '（已选）' : ''}
               </Text>
-              {o.hint && <Text className="block muted">{o.hint}</Text>}
+              {[o.hint ?? []].flat().map((line) => (
+                <Text key={line} className="block muted">
+                  {line}
+                </Text>
+              ))}
             </View>
           </View>
         );
