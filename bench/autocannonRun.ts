@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 /** The part of autocannon's result used by the benches (the package ships no types). */
 export interface AutocannonResult {
@@ -9,6 +10,8 @@ export interface AutocannonResult {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** CPU time (µs) the load generator's own process used. */
+  loadCpuMicros: number;
 }
 export interface AutocannonRequest {
   method?: string;
@@ -27,14 +30,36 @@ export interface AutocannonOptions {
   requests?: AutocannonRequest[];
 }
 
-const autocannon = createRequire(import.meta.url)('autocannon') as (
-  o: AutocannonOptions,
-  cb: (err: Error | null, r: AutocannonResult) => void,
-) => void;
-
-export const runAutocannon = (opts: AutocannonOptions) =>
-  new Promise<AutocannonResult>((resolve, reject) =>
-    autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))),
-  );
+/**
+ * Runs autocannon in a child process (bench/autocannonChild.mjs), so that the load generator does not share a
+ * core with the server it measures. `setupRequest` functions cannot cross processes: they are called here, once
+ * per request in order, and the child sends the resulting requests in that order.
+ */
+export function runAutocannon(opts: AutocannonOptions): Promise<AutocannonResult> {
+  const { requests, ...rest } = opts;
+  let sequence: AutocannonRequest[] | undefined;
+  let plain = requests;
+  if (requests?.some((r) => r.setupRequest)) {
+    sequence = Array.from({ length: opts.amount }, (_, i) => {
+      const { setupRequest, ...base } = requests[i % requests.length];
+      return setupRequest ? setupRequest(base) : base;
+    });
+    plain = undefined;
+  }
+  const child = fork(fileURLToPath(new URL('./autocannonChild.mjs', import.meta.url)), [], {
+    execArgv: [],
+    serialization: 'advanced',
+  });
+  return new Promise<AutocannonResult>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`autocannon child exited (code ${code})`)));
+    child.once('message', (msg: { error?: string; result?: AutocannonResult; cpuMicros?: number }) =>
+      msg.result
+        ? resolve({ ...msg.result, loadCpuMicros: msg.cpuMicros ?? 0 })
+        : reject(new Error(msg.error)),
+    );
+    child.send({ ...rest, ...(plain ? { requests: plain } : {}), ...(sequence ? { sequence } : {}) });
+  });
+}
 
 export const perSecond = (r: AutocannonResult) => Math.round(r.requests.total / (r.duration || 1));

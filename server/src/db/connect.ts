@@ -23,7 +23,7 @@ export interface ConnectOptions {
 export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
   const embedded: EmbeddedServer | undefined = opts.uri
     ? undefined
-    : await startEmbeddedServer({ host: '127.0.0.1', port: 0, dir: opts.dataDir ?? null });
+    : await startEmbeddedServer({ host: '127.0.0.1', port: 0, dir: opts.dataDir ?? null, thread: true });
   const uri = opts.uri ?? embedded!.uri;
   const kind: DbKind = embedded ? 'embedded' : 'mongodb';
   const connection = await mongoose.connect(uri, {

@@ -20,6 +20,20 @@ function isRunning(pid: number): boolean {
 /** Directories held by engines in this process (the pid in their lock file is ours, so it cannot tell). */
 const heldHere = new Set<string>();
 
+/**
+ * Reserves a directory in this thread's registry for an engine started in a worker thread (whose own registry
+ * is separate): returns the release function; throws like lockDataDir when an engine here already holds it.
+ */
+export function reserveDataDir(dir: string): () => void {
+  const key = path.resolve(dir);
+  if (heldHere.has(key))
+    throw new Error(`the data directory ${dir} is in use by another embedded database in this process`);
+  heldHere.add(key);
+  return () => {
+    heldHere.delete(key);
+  };
+}
+
 export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   const file = path.join(dir, LOCK_FILE);
   const key = path.resolve(dir);
