@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   MONGODB_URI: z.string().url().optional(),
   JIUGAI_DATA_DIR: z.string().default('./data'),
   /** `memory` keeps the embedded database in memory only (tests). */
+  /** `0` keeps the embedded engine on the main thread. */
+  JIUGAI_DB_THREAD: z.enum(['0', '1']).default('1'),
   JIUGAI_DB_MODE: z.enum(['disk', 'memory']).default('disk'),
   JWT_SECRET: z.string().min(16).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce

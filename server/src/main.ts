@@ -14,6 +14,7 @@ async function main() {
   const db = await connectDatabase({
     uri: env.MONGODB_URI,
     dataDir: env.JIUGAI_DB_MODE === 'memory' ? null : env.dataDir,
+    thread: env.JIUGAI_DB_THREAD === '1',
   });
   await prepareDemoData(env);
   const app = createApp(env, db);

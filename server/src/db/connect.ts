@@ -17,13 +17,20 @@ export interface ConnectOptions {
   /** Data directory for the embedded engine; null keeps everything in memory (tests). */
   dataDir?: string | null;
   dbName?: string;
+  /** Run the embedded engine on a worker thread (a second core); default true. */
+  thread?: boolean;
 }
 
 /** The one place that connects mongoose. */
 export async function connectDatabase(opts: ConnectOptions): Promise<Database> {
   const embedded: EmbeddedServer | undefined = opts.uri
     ? undefined
-    : await startEmbeddedServer({ host: '127.0.0.1', port: 0, dir: opts.dataDir ?? null, thread: true });
+    : await startEmbeddedServer({
+        host: '127.0.0.1',
+        port: 0,
+        dir: opts.dataDir ?? null,
+        thread: opts.thread ?? true,
+      });
   const uri = opts.uri ?? embedded!.uri;
   const kind: DbKind = embedded ? 'embedded' : 'mongodb';
   const connection = await mongoose.connect(uri, {
