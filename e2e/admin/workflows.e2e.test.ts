@@ -50,7 +50,9 @@ describe('admin console workflows against the real server', () => {
     await household.click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
     await page.keyboard.press('Enter');
-    await page.getByLabel('答案 1').waitFor();
+    // Picking the household moves the cursor to the first answer; type only once it is there.
+    const firstAnswer = await page.getByLabel('答案 1').elementHandle();
+    await page.waitForFunction((el) => document.activeElement === el, firstAnswer);
     await page.keyboard.type('1');
     await page.keyboard.press('Enter');
     await page.getByText('本次已录入 1 份', { exact: false }).waitFor();
