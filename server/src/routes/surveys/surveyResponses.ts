@@ -14,7 +14,7 @@ import { auth, currentUser } from '../../middlewares/auth';
 import { parse } from '../../middlewares/validate';
 import { recordAudit } from '../../commands/audit';
 import { householdAddress } from '../../commands/surveyHouseholdAddress';
-import { writeSurveyResponse } from '../../commands/surveyResponses';
+import { lookUpResponse, writeSurveyResponse } from '../../commands/surveyResponses';
 import { batchedById } from '../../commands/surveyVoteBatching';
 import { surveyInScope } from '../../commands/surveys';
 import { Household, type HouseholdDoc } from '../../models/household';
@@ -54,10 +54,11 @@ async function respond(
   survey: SurveyDoc,
   answers: SurveyResponseBody['answers'],
   channel: SurveyResponseDoc['channel'],
+  existing?: Promise<SurveyResponseDoc | null>,
 ) {
   const user = currentUser(ctx);
   const [{ response, created }, address] = await Promise.all([
-    writeSurveyResponse({ survey, household, answers, channel, by: user.id }),
+    writeSurveyResponse({ survey, household, answers, channel, by: user.id, existing }),
     householdAddress(household),
   ]);
   await recordAudit(ctx, {
@@ -128,13 +129,15 @@ export function surveyResponsesRouter(): Router {
   router.put('/:id/responses/:householdId', auth({ roles: householdRoles }), async (ctx) => {
     const { id, householdId } = parse(SurveyHouseholdParams, ctx.params);
     const { answers } = parse(SurveyResponseBody, ctx.request.body);
-    // Both reads go out in the same batch; a household error still wins over a survey error, as before.
+    // The reads go out in the same batch (the household's current response too, used only once the checks
+    // pass); a household error still wins over a survey error.
     const pendingSurvey = loadSurvey(id);
     pendingSurvey.catch(() => undefined);
+    const existing = lookUpResponse(id, householdId);
     const household = await boundHousehold(currentUser(ctx), householdId);
     const survey = await pendingSurvey;
     assertSameCompound(survey, household);
-    await respond(ctx, household, survey, answers, 'miniapp');
+    await respond(ctx, household, survey, answers, 'miniapp', existing);
   });
 
   router.put('/:id/paper-responses/:householdId', auth({ roles: paperEntryRoles }), async (ctx) => {

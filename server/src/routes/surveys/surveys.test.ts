@@ -309,6 +309,21 @@ describe('answering', () => {
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.every((r) => [200, 201, 409].includes(r.status))).toBe(true);
     expect(await SurveyResponse.countDocuments({ surveyId, householdId: w.a.householdIds[1] })).toBe(1);
+    const stored = await SurveyResponse.findOne({ surveyId, householdId: w.a.householdIds[1] }).lean();
+    const edits = results.filter((r) => r.status === 200).length;
+    expect(stored?.revision).toBe(1 + edits);
+    expect(stored?.history).toHaveLength(edits);
+  });
+
+  it('stores answers that look like database expressions exactly as typed when editing', async () => {
+    const path = `/surveys/${surveyId}/responses/${w.a.householdIds[0]}`;
+    const typed = { ...full, q5: '$answers $$ROOT' };
+    const res = await call(server, 'PUT', path, { token: w.tokens.residentA, body: { answers: typed } });
+    expect(res.status).toBe(200);
+    const receipt = await call(server, 'GET', path, { token: w.tokens.communityA });
+    expect(receipt.body.answers).toEqual(typed);
+    expect(receipt.body.history.at(-1).answers).toEqual(full);
+    await call(server, 'PUT', path, { token: w.tokens.residentA, body: { answers: full } });
   });
 });
 
