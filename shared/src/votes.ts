@@ -30,6 +30,24 @@ export const approvalThreshold = (item: Article278Item): Threshold =>
   supermajorityItems.includes(item)
     ? { numerator: 3, denominator: 4, strict: false }
     : { numerator: 1, denominator: 2, strict: true };
+const fractionWords: Record<string, string> = { '1/2': '二分之一', '2/3': '三分之二', '3/4': '四分之三' };
+const fractionInWords = (t: Threshold) =>
+  fractionWords[`${t.numerator}/${t.denominator}`] ?? `${t.numerator}/${t.denominator}`;
+/**
+ * A threshold in the words of the law (民法典第一千二百五十九条: 以上 includes the bound, 超过 does not):
+ * 过半数 for strictly more than half, 三分之二以上 / 四分之三以上 for at least.
+ */
+export function thresholdInWords(t: Threshold): string {
+  if (t.strict) return t.numerator * 2 === t.denominator ? '过半数' : `超过${fractionInWords(t)}`;
+  return `${fractionInWords(t)}以上`;
+}
+/** The same with what it means exactly: 过半数（超过二分之一）, 三分之二以上（含三分之二）. */
+export const thresholdExplained = (t: Threshold): string =>
+  `${thresholdInWords(t)}（${t.strict ? '超过' : '含'}${fractionInWords(t)}）`;
+/** As a comparison: > 1/2, ≥ 2/3. */
+export const thresholdSymbol = (t: Threshold): string =>
+  `${t.strict ? '>' : '≥'} ${t.numerator}/${t.denominator}`;
+
 /** Exact comparison in integers: part/whole against the threshold. */
 export const meetsThreshold = (part: number, whole: number, t: Threshold): boolean =>
   whole > 0 &&
@@ -119,6 +137,24 @@ export const VoteListQuery = PageQuery.extend({
   status: z.enum(voteStatuses, { message: '状态不正确' }).optional(),
 });
 export type VoteListQuery = z.infer<typeof VoteListQuery>;
+
+/** How far back a resident's list of closed votes reaches by default, and at most (days). */
+export const defaultClosedVoteDays = 180;
+export const maxClosedVoteDays = 730;
+/**
+ * A resident's votes (GET /votes/mine): the open ones (soonest deadline first, the default), or the closed ones
+ * of their compounds, most recently closed first, closed within the last `withinDays` days.
+ */
+export const MyVotesQuery = PageQuery.extend({
+  status: z.enum(['open', 'closed'], { message: '状态只能是 open 或 closed' }).default('open'),
+  withinDays: z.coerce
+    .number({ error: () => `天数必须是 1 到 ${maxClosedVoteDays} 的整数` })
+    .int(`天数必须是 1 到 ${maxClosedVoteDays} 的整数`)
+    .min(1, `天数必须是 1 到 ${maxClosedVoteDays} 的整数`)
+    .max(maxClosedVoteDays, `天数必须是 1 到 ${maxClosedVoteDays} 的整数`)
+    .default(defaultClosedVoteDays),
+});
+export type MyVotesQuery = z.infer<typeof MyVotesQuery>;
 export const VoteIdParams = z.object({ id: ObjectIdString });
 export const VoteHouseholdParams = z.object({ id: ObjectIdString, householdId: ObjectIdString });
 
@@ -192,8 +228,27 @@ export interface VoteView {
   totals: { households: number; areaCenti: number; owners: number };
 }
 
+/** One of the resident's households in a vote of their list. */
+export interface MyVoteHousehold {
+  householdId: string;
+  address: string;
+  voted: boolean;
+  /** Closed votes only, when the household voted: its own choice (e.g. 同意, or 弃权). */
+  optionId?: string;
+  optionLabel?: string;
+}
+
+/**
+ * A vote in the resident's list. Closed votes also carry the final result; option counts are never in the list
+ * (they are in the tally, and only after close).
+ */
 export interface MyVoteView extends VoteView {
-  households: { householdId: string; address: string; voted: boolean }[];
+  households: MyVoteHousehold[];
+  /** Closed votes only. */
+  result?: VoteResult;
+  resultLabel?: string;
+  /** Closed votes only: the label of the option that carried, if one did. */
+  winningOptionLabel?: string;
 }
 
 export interface BallotReceipt {

@@ -16,10 +16,11 @@ const insertResponse = batchedInsert((docs: Record<string, unknown>[]) =>
 const findResponse = batchedById(
   (keys) => {
     const [surveyIds, householdIds] = splitPairs(keys);
-    return SurveyResponse.find({
-      surveyId: { $in: surveyIds },
-      householdId: { $in: householdIds },
-    }).lean<SurveyResponseDoc[]>();
+    // Without `history`: it grows with every edit and the write path never needs it.
+    return SurveyResponse.find(
+      { surveyId: { $in: surveyIds }, householdId: { $in: householdIds } },
+      { history: 0 },
+    ).lean<SurveyResponseDoc[]>();
   },
   (r) => `${r.surveyId}:${r.householdId}`,
 );
@@ -114,7 +115,7 @@ export async function writeSurveyResponse(
         },
       },
     ],
-    { returnDocument: 'after' },
+    { returnDocument: 'after', projection: { history: 0 } },
   )) as SurveyResponseDoc | null;
   if (!updated) {
     const existing = await findResponse(`${w.survey._id}:${w.household._id}`);

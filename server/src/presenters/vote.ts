@@ -1,12 +1,16 @@
 import {
   abstainOptionId,
+  approvalThreshold,
   article278ItemLabel,
   participationChannelLabel,
-  supermajorityItems,
+  participationThreshold,
+  thresholdInWords,
+  thresholdSymbol,
   voteStatusLabel,
   type Article278Item,
   type BallotReceipt,
   type ParticipationChannel,
+  type Threshold,
   type VoteKind,
   type VoteOptionView,
   type VoteView,
@@ -32,9 +36,12 @@ export function ballotOptions(v: VoteDoc): VoteOptionView[] {
 export const optionLabel = (v: VoteDoc, optionId: string) =>
   ballotOptions(v).find((o) => o.id === optionId)?.label ?? optionId;
 
+/** 均过半数（> 1/2）, 均达到三分之二以上（≥ 2/3）. */
+const eachMeets = (t: Threshold) =>
+  `均${t.strict ? '' : '达到'}${thresholdInWords(t)}（${thresholdSymbol(t)}）`;
+
 export function ruleText(item: Article278Item): string {
-  const approval = supermajorityItems.includes(item) ? '均达到四分之三以上（≥ 3/4）' : '均过半数（> 1/2）';
-  return `参与表决的专有面积和业主人数均达到三分之二以上（≥ 2/3）；同意的专有面积和人数占参与表决者${approval}`;
+  return `参与表决的专有面积和业主人数${eachMeets(participationThreshold)}；同意的专有面积和人数占参与表决者${eachMeets(approvalThreshold(item))}`;
 }
 
 export function presentVote(v: VoteDoc, now = Date.now()): VoteView {

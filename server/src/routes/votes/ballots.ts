@@ -2,11 +2,11 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import {
   BallotBody,
+  MyVotesQuery,
   PaperBallotBody,
   participationChannelLabel,
   VoteHouseholdParams,
   VoteIdParams,
-  type MyVoteView,
   type ParticipationChannel,
 } from '@jiugai/shared';
 import type { AuthUser } from '../../auth/tokens';
@@ -15,26 +15,23 @@ import { auth, currentUser } from '../../middlewares/auth';
 import { parse } from '../../middlewares/validate';
 import { recordAudit } from '../../commands/audit';
 import { householdAddress } from '../../commands/surveyHouseholdAddress';
+import { listMyVotes } from '../../commands/myVotes';
 import { castBallot } from '../../commands/voteBallots';
 import { batchedById } from '../../commands/surveyVoteBatching';
 import { tallyVote } from '../../commands/voteTally';
 import { voteInScope } from '../../commands/votes';
 import { Ballot, type BallotDoc } from '../../models/ballot';
-import { Household, type HouseholdDoc } from '../../models/household';
-import { Region } from '../../models/region';
+import type { HouseholdDoc } from '../../models/household';
 import { Vote, type VoteDoc } from '../../models/vote';
 import {
   assertResidentOfCompound,
   boundHousehold,
-  boundHouseholdIds,
   householdInScope,
   householdRoles,
   paperEntryRoles,
   statusAt,
-  statusFilter,
   surveyStaffRoles,
 } from '../../policies/participation';
-import { addressOf } from '../../presenters/survey';
 import { presentBallot, presentVote } from '../../presenters/vote';
 
 const isHouseholdRole = (user: AuthUser) => householdRoles.includes(user.role);
@@ -86,38 +83,8 @@ export function ballotsRouter(): Router {
   const router = new Router({ prefix: '/votes' });
 
   router.get('/mine', auth({ roles: householdRoles }), async (ctx) => {
-    const ids = await boundHouseholdIds(currentUser(ctx));
-    const households = await Household.find({ _id: { $in: ids } }).lean<HouseholdDoc[]>();
-    const votes = await Vote.find(
-      { compoundId: { $in: households.map((h) => h.compoundId) }, ...statusFilter('open') },
-      { final: 0 },
-    )
-      .sort({ closesAt: 1 })
-      .lean<VoteDoc[]>();
-    const [cast, buildings] = await Promise.all([
-      Ballot.find(
-        { voteId: { $in: votes.map((v) => v._id) }, householdId: { $in: ids } },
-        { voteId: 1, householdId: 1 },
-      ).lean(),
-      Region.find({ _id: { $in: households.map((h) => h.buildingId) } }, { name: 1 }).lean(),
-    ]);
-    const done = new Set(cast.map((b) => `${b.voteId}:${b.householdId}`));
-    const names = new Map(buildings.map((b) => [String(b._id), b.name]));
-    const items: MyVoteView[] = votes.map((v) => ({
-      ...presentVote(v),
-      households: households
-        .filter(
-          (h) =>
-            String(h.compoundId) === String(v.compoundId) &&
-            (!v.buildingIds.length || v.buildingIds.some((b) => String(b) === String(h.buildingId))),
-        )
-        .map((h) => ({
-          householdId: String(h._id),
-          address: addressOf(h, names.get(String(h.buildingId)) ?? ''),
-          voted: done.has(`${v._id}:${h._id}`),
-        })),
-    }));
-    ctx.body = { items };
+    const q = parse(MyVotesQuery, ctx.query);
+    ctx.body = await listMyVotes(currentUser(ctx), q);
   });
 
   router.get('/:id', everyone, async (ctx) => {

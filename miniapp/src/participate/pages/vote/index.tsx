@@ -13,15 +13,19 @@ import {
   fetchTally,
   fetchVote,
   passingRuleInWords,
-  rememberVote,
 } from '../../../services/votes';
 import { formatDateTime } from '../../../services/format';
 import { BallotChoices } from './BallotChoices';
+import { HouseholdBallots, type HouseholdBallot } from './HouseholdBallots';
+import { VoteResultView } from './VoteResultView';
 import { VoteTallyView } from './VoteTallyView';
 
 type Step = 'choose' | 'confirm' | 'done';
 
-/** A vote explained in plain words, one ballot per household with a confirm screen, results after close. */
+/**
+ * A vote explained in plain words, one ballot per household with a confirm screen; after close, the result
+ * (verdict, both ratios against the legal thresholds) and the ballots of the resident's own households.
+ */
 export default function VotePage() {
   const { params } = useRouter();
   const id = params.id ?? '';
@@ -35,11 +39,13 @@ export default function VotePage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState('');
+  const [ownBallots, setOwnBallots] = useState<HouseholdBallot[] | null>(null);
+  const [tallyFailed, setTallyFailed] = useState(false);
 
   const loadTally = () =>
     void fetchTally(id)
       .then(setTally)
-      .catch(() => undefined);
+      .catch(() => setTallyFailed(true));
   useEffect(() => {
     Promise.all([fetchVote(id), fetchMe()])
       .then(([v, me]) => {
@@ -48,10 +54,21 @@ export default function VotePage() {
             h.compoundId === v.compoundId &&
             (v.buildingIds.length === 0 || v.buildingIds.includes(h.buildingId)),
         );
+        const choices = eligible.map((h) => ({ householdId: h.id, address: householdAddress(h) }));
         setVote(v);
-        rememberVote(v.id);
-        setHouseholds(eligible.map((h) => ({ householdId: h.id, address: householdAddress(h) })));
-        setHouseholdId(pickHousehold(eligible.map((h) => h.id)));
+        setHouseholds(choices);
+        if (v.status !== 'closed') {
+          setHouseholdId(pickHousehold(eligible.map((h) => h.id)));
+          return;
+        }
+        // Closed: every household's own ballot at once, no picking.
+        return Promise.all(
+          choices.map((c) =>
+            fetchMyBallot(id, c.householdId)
+              .then((ballot): HouseholdBallot => ({ ...c, ballot }))
+              .catch((): HouseholdBallot => ({ ...c, ballot: undefined })),
+          ),
+        ).then(setOwnBallots);
       })
       .catch((e: Error) => setError(e.message));
     loadTally();
@@ -69,6 +86,47 @@ export default function VotePage() {
   }, [id, householdId]);
 
   if (!vote) return <PageShell loading={!error} error={error} />;
+  const rules = (
+    <Section title="怎样才算通过">
+      {passingRuleInWords(vote.article278Item).map((line) => (
+        <Text key={line} className="block">
+          · {line}
+        </Text>
+      ))}
+    </Section>
+  );
+  const matter = (
+    <Section title="表决什么">
+      {vote.description && <Text className="block">{vote.description}</Text>}
+      <Text className="block muted">事项类别：{vote.article278Label}</Text>
+    </Section>
+  );
+
+  if (vote.status === 'closed') {
+    return (
+      <PageShell>
+        <Text className="title">{vote.title}</Text>
+        <Text className="block muted">
+          {vote.statusLabel} · 结束时间：{formatDateTime(vote.closesAt)}
+        </Text>
+        {tally ? (
+          <VoteResultView
+            vote={vote}
+            tally={tally}
+            mine={ownBallots && <HouseholdBallots items={ownBallots} />}
+          />
+        ) : (
+          <Text className="block">
+            {tallyFailed ? '暂时无法读取表决结果，请稍后再试。' : '正在读取表决结果…'}
+          </Text>
+        )}
+        {rules}
+        {matter}
+        <BigButton onClick={() => void Taro.navigateBack()}>返回</BigButton>
+      </PageShell>
+    );
+  }
+
   const open = vote.status === 'open';
   const canVote = open && households.length > 0 && (!ballot || vote.allowChange);
   const chosen = vote.options.find((o) => o.id === choice);
@@ -122,17 +180,8 @@ export default function VotePage() {
         {vote.statusLabel} ·{' '}
         {open ? `截止时间：${formatDateTime(vote.closesAt)}` : `结束时间：${formatDateTime(vote.closesAt)}`}
       </Text>
-      <Section title="表决什么">
-        {vote.description && <Text className="block">{vote.description}</Text>}
-        <Text className="block muted">事项类别：{vote.article278Label}</Text>
-      </Section>
-      <Section title="怎样才算通过">
-        {passingRuleInWords(vote.article278Item).map((line) => (
-          <Text key={line} className="block">
-            · {line}
-          </Text>
-        ))}
-      </Section>
+      {matter}
+      {rules}
       {tally && <VoteTallyView tally={tally} />}
 
       {households.length === 0 && open && (

@@ -1,30 +1,39 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
-import type { MyVoteView, VoteView } from '@jiugai/shared';
+import { Text } from '@tarojs/components';
+import { defaultClosedVoteDays, type MyVoteView, type Page } from '@jiugai/shared';
 import { PageShell } from '../../../components/PageShell';
 import { BigButton } from '../../../components/BigButton';
-import { StatusTag } from '../../../components/StatusTag';
 import { fetchMe } from '../../../services/account';
-import { closedSeenVotes, myVotes } from '../../../services/votes';
-import { formatDateTime } from '../../../services/format';
+import { myClosedVotes, myVotes } from '../../../services/votes';
 import { OpenMatterCard } from '../../components/OpenMatterCard';
+import { ClosedVoteCard } from './ClosedVoteCard';
 
-/** Open votes for the resident's households, with whether each household has voted. */
+/**
+ * The resident's votes: the open ones with whether each household has voted, then the closed ones of the last
+ * 180 days with their results (option counts only appear once a vote has closed).
+ */
 export default function VoteListPage() {
   const [items, setItems] = useState<MyVoteView[] | null>(null);
-  const [closed, setClosed] = useState<VoteView[]>([]);
+  const [closed, setClosed] = useState<Page<MyVoteView> | null>(null);
   const [bound, setBound] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [closedError, setClosedError] = useState(false);
 
   useDidShow(() => {
     Promise.all([fetchMe(), myVotes()])
-      .then(([me, list]) => {
+      .then(([me, open]) => {
         setBound(me.households.length > 0);
-        setItems(list);
-        return closedSeenVotes(list.map((v) => v.id)).then(setClosed);
+        setItems(open);
       })
       .catch((e: Error) => setError(e.message));
+    // Apart, so that a failure here never keeps the resident from the open votes.
+    myClosedVotes()
+      .then((page) => {
+        setClosed(page);
+        setClosedError(false);
+      })
+      .catch(() => setClosedError(true));
   });
 
   if (items && !bound) {
@@ -59,21 +68,20 @@ export default function VoteListPage() {
           todoLink="去投票 ›"
         />
       ))}
-      {closed.length > 0 && <Text className="title">已结束的表决</Text>}
-      {closed.map((v) => (
-        <View
-          key={v.id}
-          className="section"
-          onClick={() => void Taro.navigateTo({ url: `/participate/pages/vote/index?id=${v.id}` })}
-        >
-          <Text className="block" style={{ fontWeight: 700 }}>
-            {v.title}
-          </Text>
-          <StatusTag label={v.statusLabel} tone="neutral" />
-          <Text className="muted">结束于 {formatDateTime(v.closesAt)}</Text>
-          <Text className="link block">查看表决结果 ›</Text>
-        </View>
+      <Text className="title">已结束的表决</Text>
+      <Text className="block muted">
+        近 {defaultClosedVoteDays} 天内结束的表决，点开可查看表决结果和我家的表决票。
+      </Text>
+      {closedError && <Text className="block">暂时无法读取已结束的表决，请稍后再试。</Text>}
+      {closed?.items.length === 0 && (
+        <Text className="block">近 {defaultClosedVoteDays} 天内没有已结束的表决。</Text>
+      )}
+      {closed?.items.map((v) => (
+        <ClosedVoteCard key={v.id} vote={v} />
       ))}
+      {closed && closed.total > closed.items.length && (
+        <Text className="block muted">只列出最近结束的 {closed.items.length} 项。</Text>
+      )}
     </PageShell>
   );
 }
