@@ -1,12 +1,17 @@
 /**
- * Mixed resident workload (run: npm run bench:load [-- --soak-seconds 600 --step-seconds 8]).
+ * Mixed resident workload (run: npm run bench:load [-- --soak-seconds 600 --step-seconds 8 --db embedded
+ * --soak-rate 400]; with --soak-rate the ladders are skipped).
  *
- * The real server runs as a child process on a data dir kept on disk, as in production, with 300 residents bound
- * one-to-one to households. autocannon (in this process) sends, at rising fixed rates: 70% board and progress reads,
- * 20% survey answers, 10% ballots and complaints. For each rate it prints p99 and errors; the highest rate with
- * p99 < 200 ms, 0 errors and the rate actually sustained is the result. A bare Koa endpoint (also a child process)
- * goes through the same ladder in the same run. Then a soak at half that rate prints the server's RSS at start and
- * end (target: growth ≤ 10%).
+ * The real server runs as a child process, as in production: by default it talks to the database over TCP, with
+ * the embedded engine as its own process on a data dir on disk (the stand-in for MongoDB), so that the soak can
+ * tell the app's memory from the database's; `--db embedded` runs the engine inside the server instead (what
+ * `npm start` does). 300 residents are bound one-to-one to households, and 2,000 family members of theirs file
+ * the complaints (the server allows 20 per account per hour). autocannon (in this process) sends, at rising fixed
+ * rates: 70% board and progress reads, 20% survey answers, 10% ballots and complaints. For each rate it prints p99
+ * and errors; the highest rate with p99 < 200 ms, 0 errors and the rate actually sustained is the result. A bare
+ * Koa endpoint (also a child process) goes through the same ladder in the same run. Then a soak at half that rate
+ * prints the server's RSS at start and end (target: growth ≤ 10%), and the database's RSS and data beside it:
+ * the embedded engine keeps every stored document in memory, so its memory grows with what the soak writes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +20,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { startChild, freePort, type ChildServer } from '../reliability/support/child';
 import { seedDataDir } from '../reliability/support/diskWorld';
-import { bearer } from '../reliability/support/tokens';
+import { signToken } from '../server/src/auth/tokens';
 import { send } from '../reliability/support/http';
 import { surveyBody, voteBody, complaintBody } from '../reliability/support/harness';
 
@@ -26,7 +31,13 @@ const arg = (name: string, fallback: number) => {
 };
 const SOAK_SECONDS = arg('soak-seconds', 600);
 const STEP_SECONDS = arg('step-seconds', 8);
+/** Given: no ladders, only a soak at this rate (to study memory). */
+const SOAK_RATE = arg('soak-rate', 0);
+const SEPARATE_DB = !(args.includes('--db') && args[args.indexOf('--db') + 1] === 'embedded');
 const RESIDENTS = 300;
+const COMPLAINERS = 2000;
+/** Long enough for the whole ladder and soak. */
+const TOKEN_SECONDS = 4 * 3600;
 const RATES = [
   10, 15, 20, 25, 35, 50, 75, 100, 150, 200, 300, 400, 600, 800, 1200, 1600, 2400, 3200, 4800, 6400,
 ];
@@ -45,6 +56,24 @@ const rssMb = (pid: number): number => {
   const line = status.match(/VmRSS:\s+(\d+) kB/);
   return line ? Number(line[1]) / 1024 : NaN;
 };
+
+/**
+ * The live heap of the server's main thread after each full collection, from its --trace-gc output (one line per
+ * collection, "[pid:isolate] … Mark-Compact 101.9 (129.7) -> 53.9 (131.9) MB"). RSS swings by 100 MB and more as
+ * V8 lets the heap grow between collections; what is still held after a full collection is what would grow with
+ * a leak. The main isolate is the one with the most full collections.
+ */
+function liveHeapAfterGc(output: string): number[] {
+  const byIsolate = new Map<string, number[]>();
+  for (const m of output.matchAll(/\[\d+:(0x[0-9a-f]+)\][^\n]*?Mark-Compact[^\n]*?-> ([\d.]+) \(/g)) {
+    const list = byIsolate.get(m[1]) ?? [];
+    list.push(Number(m[2]));
+    byIsolate.set(m[1], list);
+  }
+  return [...byIsolate.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** Size of the files under a directory (the journal and uploads), in MB. */
 const dirMb = (dir: string): number =>
@@ -75,6 +104,27 @@ async function startBareKoa(): Promise<{ url: string; child: ChildProcess }> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('bare Koa did not start');
+}
+
+/** The embedded engine as its own process (server/src/db/embedded/cli.ts) on the data dir. */
+async function startDatabase(dataDir: string): Promise<{ uri: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/src/db/embedded/cli.ts', '--port', String(port), '--dir', dataDir],
+    { cwd: path.resolve(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stderr?.on('data', (d) => (output += d));
+  const uri = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (d) => {
+      output += d;
+      const line = output.match(/mongodb:\/\/\S+/);
+      if (line) resolve(line[0]);
+    });
+    child.once('exit', (code) => reject(new Error(`database exited (code ${code}):\n${output}`)));
+  });
+  return { uri: uri.replace('/?', '/jiugai?'), child };
 }
 
 interface Step {
@@ -134,9 +184,16 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiugai-load-'));
   let server: ChildServer | undefined;
   let bare: { child: ChildProcess } | undefined;
+  let database: { uri: string; child: ChildProcess } | undefined;
   try {
-    const world = await seedDataDir(dataDir, { extraResidents: RESIDENTS });
-    server = await startChild(dataDir, { JWT_SECRET: secret, LOG_LEVEL: 'error' });
+    const world = await seedDataDir(dataDir, { extraResidents: RESIDENTS, complainers: COMPLAINERS });
+    if (SEPARATE_DB) database = await startDatabase(dataDir);
+    server = await startChild(
+      dataDir,
+      { JWT_SECRET: secret, LOG_LEVEL: 'error', ...(database ? { MONGODB_URI: database.uri } : {}) },
+      undefined,
+      ['--trace-gc'],
+    );
     const watched = server;
     watched.child.once('exit', (code, signal) => {
       if (!stopping)
@@ -144,8 +201,10 @@ async function main() {
           `\n✗ the server exited during the run (code ${code}, signal ${signal}):\n${watched.output().slice(-3000)}`,
         );
     });
+    const tokenOf = (caller: string) =>
+      `Bearer ${signToken(world.users[caller], 'access', secret, TOKEN_SECONDS)}`;
     const as = (caller: string, p: string, o: Parameters<typeof send>[2] = {}) =>
-      send(server!.url, p, { ...o, auth: bearer('valid', world.users[caller], secret) });
+      send(server!.url, p, { ...o, auth: tokenOf(caller) });
     const projectId = world.own.projectId;
     const survey = await as('community_staff', '/api/v1/surveys', {
       method: 'POST',
@@ -157,9 +216,11 @@ async function main() {
     const surveyId = (survey.json as { id: string }).id;
     const voteId = (vote.json as { id: string }).id;
     const residents = Array.from({ length: RESIDENTS }, (_, i) => ({
-      auth: bearer('valid', world.users[`load${i}`], secret)!,
+      auth: tokenOf(`load${i}`),
       household: world.own.householdIds[i + 2],
     }));
+    const complainers = Array.from({ length: COMPLAINERS }, (_, i) => tokenOf(`complainer${i}`));
+    let complaints = 0;
 
     let n = 0;
     const json = { 'content-type': 'application/json' };
@@ -211,7 +272,7 @@ async function main() {
           ...req,
           method: 'POST',
           path: '/api/v1/complaints',
-          headers,
+          headers: { ...headers, authorization: complainers[complaints++ % COMPLAINERS] },
           body: JSON.stringify(complaintBody(projectId, 'private')),
         };
       },
@@ -223,7 +284,7 @@ async function main() {
       `\nload benchmark: ${STEP_SECONDS} s per rate, pass = p99 < ${P99_LIMIT_MS} ms, 0 errors, ≥ 90% of the rate sustained`,
     );
     console.log(
-      `mix: 35% board, 35% progress, 20% survey answers, 5% ballots, 5% complaints; ${RESIDENTS} residents\n`,
+      `mix: 35% board, 35% progress, 20% survey answers, 5% ballots, 5% complaints; ${RESIDENTS} residents, ${COMPLAINERS} complainers; database ${database ? 'in its own process (embedded engine over TCP)' : 'embedded in the server'}\n`,
     );
     const warm = await step(server.url, 10, 5, [mixed]);
     console.log(
@@ -232,39 +293,71 @@ async function main() {
     console.log(
       `machine load average before the ladder: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
     );
-    const best = await ladder('jiugai mixed', server.url, [mixed]);
-    const bestBare = await ladder('bare Koa', bareKoa.url);
-    console.log(
-      `\nhighest rate passing: jiugai mixed ${best} req/s; bare Koa ${bestBare} req/s${bestBare === RATES.at(-1) ? ' (top of the ladder)' : ''}`,
-    );
+    const best = SOAK_RATE ? SOAK_RATE * 2 : await ladder('jiugai mixed', server.url, [mixed]);
+    if (!SOAK_RATE) {
+      const bestBare = await ladder('bare Koa', bareKoa.url);
+      console.log(
+        `\nhighest rate passing: jiugai mixed ${best} req/s; bare Koa ${bestBare} req/s${bestBare === RATES.at(-1) ? ' (top of the ladder)' : ''}`,
+      );
+    }
 
-    // Half the best rate; when no rate passed, half the lowest rung (the soak then still shows memory behaviour).
     const soakRate = Math.max(1, Math.floor((best || RATES[0]) / 2));
     const pid = server.child.pid!;
+    const dbPid = database?.child.pid;
     const rssBefore = rssMb(pid);
     const dataBefore = dirMb(dataDir);
     console.log(
       `\nsoak: ${SOAK_SECONDS} s at ${soakRate} req/s (half the best); server RSS before ${rssBefore.toFixed(1)} MB`,
     );
     // RSS every second; "start" is taken once the soak's first tenth has brought the heap to its working size.
-    const samples: number[] = [];
-    const sampler = setInterval(() => samples.push(rssMb(pid)), 1000);
+    const samples: { app: number; db: number }[] = [];
+    const soakStart = Math.floor(SOAK_SECONDS / 10);
+    let gcAtStart = '';
+    const sampler = setInterval(() => {
+      samples.push({ app: rssMb(pid), db: dbPid ? rssMb(dbPid) : NaN });
+      if (samples.length === soakStart) gcAtStart = watched.output();
+    }, 1000);
     const soak = await step(server.url, soakRate, SOAK_SECONDS, [mixed]);
     clearInterval(sampler);
-    const rssStart = samples[Math.floor(samples.length / 10)] ?? rssBefore;
-    const rssEnd = rssMb(pid);
-    const growth = ((rssEnd - rssStart) / rssStart) * 100;
+    const at = Math.floor(samples.length / 10);
+    const start = samples[at] ?? { app: rssBefore, db: NaN };
+    const end = { app: rssMb(pid), db: dbPid ? rssMb(dbPid) : NaN };
+    const growth = ((end.app - start.app) / start.app) * 100;
     const dataAfter = dirMb(dataDir);
     console.log(`machine load average after the soak: ${os.loadavg()[0].toFixed(1)}`);
-    // Every answer, ballot and complaint is kept (with history and audit): the data itself grows during a soak.
-    console.log(`soak: data dir ${dataBefore.toFixed(1)} MB before, ${dataAfter.toFixed(1)} MB after`);
     console.log(
-      `soak: achieved ${soak.achieved.toFixed(0)} req/s, p99 ${soak.p99} ms, errors ${soak.errors}; RSS at start ${rssStart.toFixed(1)} MB (after ${Math.floor(samples.length / 10)} s), max ${Math.max(...samples).toFixed(1)} MB, end ${rssEnd.toFixed(1)} MB: growth ${growth.toFixed(1)}% (target ≤ 10%)${growth <= 10 ? '' : '  ✗'}`,
+      `soak: achieved ${soak.achieved.toFixed(0)} req/s, p99 ${soak.p99} ms, errors ${soak.errors}, ${complaints} complaints filed in the whole run`,
     );
+    console.log(
+      `soak: server RSS at start ${start.app.toFixed(1)} MB (after ${at} s), max ${Math.max(...samples.map((x) => x.app)).toFixed(1)} MB, end ${end.app.toFixed(1)} MB: growth ${growth.toFixed(1)}% (target ≤ 10%)${growth <= 10 ? '' : '  ✗'}${database ? '' : ' — includes the embedded database, which keeps every document in memory'}`,
+    );
+    // Live heap: the median of the first three full collections after the start mark vs the last three.
+    const before = liveHeapAfterGc(gcAtStart).length;
+    const afterStart = liveHeapAfterGc(watched.output()).slice(before);
+    const heapStart = median(afterStart.slice(0, 3));
+    const heapEnd = median(afterStart.slice(-3));
+    const heapGrowth = ((heapEnd - heapStart) / heapStart) * 100;
+    console.log(
+      `soak: server live heap after full GC ${heapStart.toFixed(1)} → ${heapEnd.toFixed(1)} MB over ${afterStart.length} full collections: growth ${heapGrowth.toFixed(1)}% (target ≤ 10%)${heapGrowth <= 10 ? '' : '  ✗'}`,
+    );
+    const every = Math.max(1, Math.round(samples.length / 10));
+    console.log(
+      `soak: server RSS every ${every} s: ${samples
+        .filter((_, i) => i % every === 0)
+        .map((x) => x.app.toFixed(0))
+        .join(', ')} MB`,
+    );
+    // Every answer, ballot and complaint is kept (with history and audit): the data itself grows during a soak.
+    if (database)
+      console.log(
+        `soak: database process RSS ${start.db.toFixed(1)} → ${end.db.toFixed(1)} MB while its data dir went ${dataBefore.toFixed(1)} → ${dataAfter.toFixed(1)} MB (stored data, not a leak: the engine holds every document in memory)`,
+      );
+    else console.log(`soak: data dir ${dataBefore.toFixed(1)} MB before, ${dataAfter.toFixed(1)} MB after`);
   } finally {
     stopping = true;
     bare?.child.kill('SIGKILL');
     await server?.stop();
+    database?.child.kill('SIGTERM');
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -32,10 +32,12 @@ export async function startChild(
   dataDir: string,
   env: Record<string, string> = {},
   port?: number,
+  /** Extra node flags, e.g. --trace-gc for the load bench's memory figures. */
+  nodeArgs: string[] = [],
 ): Promise<ChildServer> {
   const p = port ?? (await freePort());
   const url = `http://127.0.0.1:${p}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,

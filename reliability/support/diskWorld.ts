@@ -4,7 +4,7 @@ import { buildWorld, type World } from './world';
 /** Seeds a world into a data dir kept on disk (the embedded engine's journal), then closes it for a child server. */
 export async function seedDataDir(
   dataDir: string,
-  opts: { households?: number; extraResidents?: number },
+  opts: { households?: number; extraResidents?: number; complainers?: number },
 ): Promise<World> {
   const db = await connectDatabase({ dataDir });
   try {

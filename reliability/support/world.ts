@@ -102,10 +102,12 @@ async function branch(b: number, households: number, secrets: World['secrets']):
 /**
  * Seeds, through the server's own commands and models, two branches of the region tree with households and a
  * project each, one staff account per role and branch, and residents/supervisors bound to households.
- * `extraResidents` residents are bound one-to-one to branch-1 households after the first (load and fault runs).
+ * `extraResidents` residents are bound one-to-one to branch-1 households after the first (load and fault runs);
+ * `complainers` more residents (family members) share those households, to file complaints in load runs
+ * without reaching the per-account filing limit. They are named "complainer<i>".
  */
 export async function buildWorld(
-  opts: { households?: number; extraResidents?: number } = {},
+  opts: { households?: number; extraResidents?: number; complainers?: number } = {},
 ): Promise<World> {
   const secrets: World['secrets'] = { names: [], phones: [] };
   const n = Math.max(opts.households ?? 6, (opts.extraResidents ?? 0) + 3);
@@ -192,5 +194,13 @@ export async function buildWorld(
     });
     users[`load${i}`] = { id: String(u._id), role: 'resident' };
   }
+  const complainers = Array.from({ length: opts.complainers ?? 0 }, (_, i) => ({
+    _id: new mongoose.Types.ObjectId(),
+    role: 'resident',
+    openid: `rel_complainer_${serial}_${i}`,
+    householdIds: [new mongoose.Types.ObjectId(own.householdIds[2 + (i % (n - 2))])],
+  }));
+  if (complainers.length) await User.insertMany(complainers);
+  complainers.forEach((u, i) => (users[`complainer${i}`] = { id: String(u._id), role: 'resident' }));
   return { own, other, users, secrets };
 }
