@@ -5,6 +5,7 @@ import { connectDatabase } from './db/connect';
 import { createApp } from './app';
 import { prepareDemoData } from './seed/prepare';
 import { escalateOverdueComplaints } from './commands/complaintEscalation';
+import { startRevocationSync } from './auth/revocations';
 
 /** Overdue complaints move up to the street office and the bureau even when nobody opens a queue. */
 const escalationSweepMs = 10 * 60 * 1000;
@@ -17,6 +18,7 @@ async function main() {
     thread: env.JIUGAI_DB_THREAD === '1',
   });
   await prepareDemoData(env);
+  const stopRevocationSync = startRevocationSync();
   const app = createApp(env, db);
   const server = http.createServer(app.callback());
   server.listen(env.PORT, env.HOST, () => {
@@ -30,6 +32,7 @@ async function main() {
   sweep.unref();
   const shutdown = async () => {
     clearInterval(sweep);
+    stopRevocationSync();
     server.close();
     await db.close();
     process.exit(0);

@@ -132,6 +132,8 @@ export async function buildWorld(server: TestServer): Promise<World> {
     supervisorA: await person('监督员', 'supervisor', {
       supervisorCategory: 'npc_deputy',
       openid: 'openid-supervisor',
+      // Appointed for community 甲, as POST /supervisors sets it.
+      scopePath: a.communityPath,
     }),
     communityA: await person('社区甲', 'community_staff', { scopePath: a.communityPath }),
     streetA: await person('街道甲', 'street_staff', { scopePath: a.streetPath }),

@@ -9,6 +9,8 @@ export interface AuthUser {
   role: Role;
   /** Materialized region path of a staff account's scope ("/d/s/c/"); absent for residents and supervisors. */
   scopePath?: string;
+  /** When the token was issued (ms since the epoch), for revocation checks. */
+  issuedAtMs?: number;
 }
 
 type TokenKind = 'access' | 'refresh';
@@ -17,6 +19,8 @@ interface Claims {
   role: Role;
   scope?: string;
   typ: TokenKind;
+  /** Issued at, in ms: `iat` has only whole seconds, too coarse to tell a token from a revocation just before it. */
+  ims?: number;
 }
 
 export function signToken(user: AuthUser, kind: TokenKind, secret: string, ttlSeconds: number): string {
@@ -24,6 +28,7 @@ export function signToken(user: AuthUser, kind: TokenKind, secret: string, ttlSe
     sub: user.id,
     role: user.role,
     typ: kind,
+    ims: Date.now(),
     ...(user.scopePath ? { scope: user.scopePath } : {}),
   };
   return jwt.sign(claims, secretKey(secret), { algorithm: 'HS256', expiresIn: ttlSeconds });
@@ -54,9 +59,12 @@ export function verifyToken(token: string, kind: TokenKind, secret: string): Aut
   const hit = verified.get(cacheKey);
   if (hit && Date.now() < hit.expiresAt) return { ...hit.user };
   if (hit) verified.delete(cacheKey);
-  let claims: Claims & { exp?: number };
+  let claims: Claims & { exp?: number; iat?: number };
   try {
-    claims = jwt.verify(token, secretKey(secret), { algorithms: ['HS256'] }) as Claims & { exp?: number };
+    claims = jwt.verify(token, secretKey(secret), { algorithms: ['HS256'] }) as Claims & {
+      exp?: number;
+      iat?: number;
+    };
   } catch (err) {
     if (err instanceof jwt.TokenExpiredError) throw TokenExpiredError();
     throw AuthenticationError('登录凭证无效，请重新登录');
@@ -67,6 +75,11 @@ export function verifyToken(token: string, kind: TokenKind, secret: string): Aut
     id: claims.sub,
     role: claims.role,
     ...(claims.scope ? { scopePath: claims.scope } : {}),
+    ...(typeof claims.ims === 'number'
+      ? { issuedAtMs: claims.ims }
+      : typeof claims.iat === 'number'
+        ? { issuedAtMs: claims.iat * 1000 }
+        : {}),
   };
   if (typeof claims.exp === 'number') {
     if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);

@@ -2,6 +2,7 @@ import type { Context, Next } from 'koa';
 import type { Role } from '@jiugai/shared';
 import { isWithinScope } from '@jiugai/shared';
 import { AuthenticationError, ForbiddenError, OutOfScopeError } from '../errors';
+import { isRevoked } from '../auth/revocations';
 import { verifyToken, type AuthUser } from '../auth/tokens';
 
 declare module 'koa' {
@@ -27,6 +28,7 @@ export function auth(opts: AuthOptions = {}) {
       throw AuthenticationError();
     }
     const user = verifyToken(match[1].trim(), 'access', ctx.env.JWT_SECRET);
+    if (isRevoked(user.id, user.issuedAtMs)) throw AuthenticationError('登录状态已失效，请重新登录');
     if (opts.roles && !opts.roles.includes(user.role)) throw ForbiddenError();
     ctx.state.user = user;
     await next();

@@ -24,12 +24,15 @@ const userSchema = new Schema(
     /** Refresh tokens issued before this are refused (set when a password is reset). */
     passwordChangedAt: { type: Date },
     disabled: { type: Boolean, default: false },
+    /** Access and refresh tokens issued up to this second are refused (disable, password reset, role withdrawn). */
+    tokensValidAfter: { type: Date },
   },
   { timestamps: true },
 );
 userSchema.index({ account: 1 }, { unique: true, sparse: true });
 userSchema.index({ openid: 1 }, { unique: true, sparse: true });
 userSchema.index({ householdIds: 1 });
+userSchema.index({ tokensValidAfter: 1 }, { sparse: true });
 
 export type UserDoc = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };
 export const User = defineModel('User', userSchema);

@@ -10,7 +10,7 @@ export async function presentResidents(
   onlyHouseholds?: Set<string>,
 ): Promise<ResidentPerson[]> {
   const householdIds = users
-    .flatMap((u) => u.householdIds.map(String))
+    .flatMap((u) => (u.householdIds ?? []).map(String))
     .filter((id) => !onlyHouseholds || onlyHouseholds.has(id));
   const households = await Household.find({ _id: { $in: householdIds } }).lean<HouseholdDoc[]>();
   const regionIds = new Set<string>();
@@ -30,7 +30,7 @@ export async function presentResidents(
     phone: maskPhone(u.phone),
     ...(u.supervisorCategory ? { supervisorCategory: u.supervisorCategory } : {}),
     ...(u.scopeRegionId ? { scopeRegionName: names.get(String(u.scopeRegionId)) ?? '' } : {}),
-    households: u.householdIds
+    households: (u.householdIds ?? [])
       .map((id) => byId.get(String(id)))
       .filter((h): h is HouseholdDoc => Boolean(h))
       .map((h) => ({

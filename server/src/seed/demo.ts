@@ -203,6 +203,7 @@ export async function seedDemo(opts: { year?: number } = {}): Promise<DemoSummar
     openid: s.openid,
     name: s.name,
     supervisorCategory: s.category,
+    householdIds: [],
     scopeRegionId: communities[0][0]._id,
     scopePath: communities[0][0].path,
   }));

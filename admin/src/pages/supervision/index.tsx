@@ -1,7 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { PageContainer } from '@ant-design/pro-components';
 import { Card, Table } from 'antd';
-import { inspectionAspectLabel, inspectionAspects, type InspectionSummary } from '@jiugai/shared';
+import {
+  inspectionAspectLabel,
+  inspectionAspects,
+  supervisionStaffRoles,
+  type InspectionSummary,
+} from '@jiugai/shared';
+import { useSession } from '../../useSession';
 import { ProjectSupervision } from './components/ProjectSupervision';
 import { getSummary } from './service';
 
@@ -9,14 +15,23 @@ export default function SupervisionPage() {
   const [rows, setRows] = useState<InspectionSummary[]>([]);
   const [loading, setLoading] = useState(true);
   const [projectId, setProjectId] = useState<string>();
+  const { user } = useSession();
+  // The server lets exactly these roles appoint and remove members (the same list guards its routes).
+  const canManage = !!user && supervisionStaffRoles.includes(user.role);
+  const load = useCallback(
+    () =>
+      getSummary()
+        .then((r) => {
+          setRows(r.items);
+          setProjectId((id) => id ?? r.items[0]?.projectId);
+        })
+        .catch(() => undefined)
+        .finally(() => setLoading(false)),
+    [],
+  );
   useEffect(() => {
-    getSummary()
-      .then((r) => {
-        setRows(r.items);
-        setProjectId((id) => id ?? r.items[0]?.projectId);
-      })
-      .finally(() => setLoading(false));
-  }, []);
+    void load();
+  }, [load]);
   return (
     <PageContainer
       title="义务监督"
@@ -51,7 +66,14 @@ export default function SupervisionPage() {
           ]}
         />
       </Card>
-      {projectId && <ProjectSupervision projectId={projectId} />}
+      {projectId && (
+        <ProjectSupervision
+          projectId={projectId}
+          projectName={rows.find((r) => r.projectId === projectId)?.projectName}
+          canManage={canManage}
+          onMembersChanged={load}
+        />
+      )}
     </PageContainer>
   );
 }

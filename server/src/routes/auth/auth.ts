@@ -62,6 +62,9 @@ export function authRouter(): Router {
     if (user.passwordChangedAt && issuedAtSecond <= Math.floor(user.passwordChangedAt.getTime() / 1000)) {
       throw AuthenticationError('密码已修改，请重新登录');
     }
+    if (user.tokensValidAfter && (claims.issuedAtMs ?? 0) <= user.tokensValidAfter.getTime()) {
+      throw AuthenticationError('登录状态已失效，请重新登录');
+    }
     ctx.body = await issueSession(ctx, user);
   });
 

@@ -4,6 +4,7 @@ import { Ballot } from '../../models/ballot';
 import { Complaint } from '../../models/complaint';
 import { Household } from '../../models/household';
 import { Project } from '../../models/project';
+import { Region } from '../../models/region';
 import { Survey } from '../../models/survey';
 import { SurveyResponse } from '../../models/surveyResponse';
 import { Vote } from '../../models/vote';
@@ -173,6 +174,19 @@ describe('region dashboard', () => {
     expect(narrowed.body.region.name).toBe('乙小区');
     expect(narrowed.body.complaints.total).toBe(1);
     expect(narrowed.body.openVotes).toHaveLength(0);
+  });
+
+  it('lets a worker pick a region inside their scope, and not the street above it', async () => {
+    const compound = await dashboard(w.tokens.communityA, `?regionId=${w.a.compoundId}`);
+    expect(compound.status).toBe(200);
+    expect(compound.body.region).toEqual({ id: w.a.compoundId, name: '甲小区' });
+    expect(compound.body.complaints.total).toBe(2);
+    const street = await Region.findOne({ name: '甲街道' }).lean();
+    const above = await dashboard(w.tokens.communityA, `?regionId=${street!._id}`);
+    expect(above.status).toBe(403);
+    expect(above.body.error).toMatchObject({ code: 'out_of_scope', message: '该数据不在您的管辖范围内' });
+    const fromStreet = await dashboard(w.tokens.streetA, `?regionId=${street!._id}`);
+    expect(fromStreet.body.region.name).toBe('甲街道');
   });
 
   it('refuses other regions, residents and bad region ids', async () => {

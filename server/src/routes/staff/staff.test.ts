@@ -167,3 +167,34 @@ describe('staff accounts', () => {
     expect(empty.body.error.message).toBe('请至少修改一项');
   });
 });
+
+describe('tokens already handed out', () => {
+  it('stop working the moment an account is disabled or its password reset; a new login works at once', async () => {
+    const staff = await createUser('community_staff', mine.community);
+    const login = async (password: string) =>
+      call(server, 'POST', '/api/v1/auth/login', { body: { account: staff.account, password } });
+    const first = await login('Passw0rd!x');
+    const me = (token: string) => call(server, 'GET', '/api/v1/auth/me', { token });
+    expect((await me(first.body.accessToken)).status).toBe(200);
+
+    await call(server, 'POST', `/api/v1/staff/${staff._id}/reset-password`, {
+      token: bureauToken,
+      body: { password: 'Changed2024' },
+    });
+    const stale = await me(first.body.accessToken);
+    expect(stale.status).toBe(401);
+    expect(stale.body.error.message).toBe('登录状态已失效，请重新登录');
+    const second = await login('Changed2024');
+    expect((await me(second.body.accessToken)).status).toBe(200);
+
+    await call(server, 'PATCH', `/api/v1/staff/${staff._id}`, {
+      token: bureauToken,
+      body: { disabled: true },
+    });
+    expect((await me(second.body.accessToken)).status).toBe(401);
+    const refresh = await call(server, 'POST', '/api/v1/auth/refresh', {
+      body: { refreshToken: second.body.refreshToken },
+    });
+    expect(refresh.status).toBe(401);
+  });
+});

@@ -14,6 +14,7 @@ import { assertInScope, auth, currentUser, scopeFilter } from '../../middlewares
 import { DuplicateError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import { recordAudit } from '../../commands/audit';
 import { hashPassword } from '../../auth/password';
+import { noteRevocation } from '../../auth/revocations';
 import { regionInScope } from '../../policies/regionScope';
 import { presentStaff } from '../../presenters/staff';
 import { Region } from '../../models/region';
@@ -113,11 +114,13 @@ export function staffRouter(): Router {
     const target = await staffInScope(ctx, id);
     if (body.disabled && String(target._id) === currentUser(ctx).id)
       throw ValidationError('不能停用自己的账号');
+    const revokedAt = body.disabled ? new Date() : undefined;
     const updated = await User.findByIdAndUpdate(
       id,
-      { $set: body },
+      { $set: { ...body, ...(revokedAt ? { tokensValidAfter: revokedAt } : {}) } },
       { returnDocument: 'after' },
     ).lean<UserDoc>();
+    if (revokedAt) noteRevocation(id, revokedAt);
     await recordAudit(ctx, {
       action: body.disabled === undefined ? 'staff.update' : body.disabled ? 'staff.disable' : 'staff.enable',
       targetType: 'user',
@@ -132,13 +135,20 @@ export function staffRouter(): Router {
     const { id } = parse(IdParams, ctx.params);
     const { password } = parse(StaffResetPassword, ctx.request.body);
     const target = await staffInScope(ctx, id);
+    const resetAt = new Date();
     await User.updateOne(
       { _id: id },
       {
-        $set: { passwordHash: await hashPassword(password), failedLogins: 0, passwordChangedAt: new Date() },
+        $set: {
+          passwordHash: await hashPassword(password),
+          failedLogins: 0,
+          passwordChangedAt: resetAt,
+          tokensValidAfter: resetAt,
+        },
         $unset: { lockedUntil: 1 },
       },
     );
+    noteRevocation(id, resetAt);
     await recordAudit(ctx, {
       action: 'staff.reset_password',
       targetType: 'user',

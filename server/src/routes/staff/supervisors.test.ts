@@ -77,6 +77,13 @@ describe('supervision-group members', () => {
       (await call(server, 'DELETE', `/api/v1/supervisors/${resident._id}`, { token: staffToken })).status,
     ).toBe(204);
     expect((await User.findById(resident._id).lean())?.role).toBe('resident');
+    // The supervisor's token stops working at once; logging in again gives a resident's session.
+    const stale = await call(server, 'GET', '/api/v1/supervision/projects/mine', {
+      token: login.body.accessToken,
+    });
+    expect(stale.status).toBe(401);
+    const again = await call(server, 'POST', '/api/v1/auth/dev-login', { body: { openid: resident.openid } });
+    expect(again.body.user.role).toBe('resident');
   });
 
   it('validates the appointment and writes nothing on error', async () => {

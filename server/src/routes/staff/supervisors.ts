@@ -9,6 +9,7 @@ import {
 import { parse } from '../../middlewares/validate';
 import { assertInScope, auth, currentUser, scopeFilter } from '../../middlewares/auth';
 import { NotFoundError } from '../../errors';
+import { noteRevocation } from '../../auth/revocations';
 import { recordAudit } from '../../commands/audit';
 import { regionInScope } from '../../policies/regionScope';
 import { presentResidents } from '../../presenters/residentPerson';
@@ -87,10 +88,16 @@ export function supervisorsRouter(): Router {
     const person = await User.findOne({ _id: id, role: 'supervisor' }).lean<UserDoc>();
     if (!person) throw NotFoundError('找不到该义务监督员');
     assertInScope(currentUser(ctx), person.scopePath ?? '');
+    // The supervisor's tokens carry the role and scope: they stop working now, the next login is a resident's.
+    const revokedAt = new Date();
     await User.updateOne(
       { _id: id },
-      { $set: { role: 'resident' }, $unset: { scopeRegionId: 1, scopePath: 1, supervisorCategory: 1 } },
+      {
+        $set: { role: 'resident', tokensValidAfter: revokedAt },
+        $unset: { scopeRegionId: 1, scopePath: 1, supervisorCategory: 1 },
+      },
     );
+    noteRevocation(id, revokedAt);
     await recordAudit(ctx, {
       action: 'supervisor.revoke',
       targetType: 'user',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../models/auditLog';
 import { Inspection } from '../../models/inspection';
+import { User } from '../../models/user';
 import { SupervisionMember } from '../../models/supervisionMember';
 import { startTestServer, type TestServer } from '../../../test/testServer';
 import { buildWorld, call, uploadPhoto, type World } from '../../../test/participationWorld';
@@ -56,7 +57,12 @@ describe('supervision group members', () => {
   it('refuses duplicates, non-supervisors, bad categories and other regions, writing nothing', async () => {
     const add = (body: Record<string, unknown>, token = w.tokens.communityA) =>
       call(server, 'POST', '/supervision/members', { token, body: { projectId: w.a.projectId, ...body } });
-    expect((await add({ userId: w.userIds.supervisorA, category: 'npc_deputy' })).status).toBe(409);
+    const duplicate = await add({ userId: w.userIds.supervisorA, category: 'npc_deputy' });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error).toMatchObject({
+      code: 'duplicate',
+      message: '该监督员已是本项目义务监督小组成员',
+    });
     const notSupervisor = await add({ userId: w.userIds.residentA, category: 'active_resident' });
     expect(notSupervisor.status).toBe(400);
     expect(notSupervisor.body.error.message).toBe('该用户不是义务监督员');
@@ -67,6 +73,17 @@ describe('supervision group members', () => {
       (await add({ userId: w.userIds.supervisorA, category: 'npc_deputy' }, w.tokens.supervisorA)).status,
     ).toBe(403);
     expect((await add({ userId: '0123456789abcdef01234567', category: 'npc_deputy' })).status).toBe(404);
+    // A supervisor appointed for community 乙 is not someone community 甲's staff can add, nor for 甲's project.
+    const elsewhere = await User.create({
+      role: 'supervisor',
+      name: '乙区监督员',
+      openid: 'openid-supervisor-b',
+      scopePath: (await User.findById(w.userIds.communityB).lean())!.scopePath,
+    });
+    expect((await add({ userId: String(elsewhere._id), category: 'veteran_cadre' })).status).toBe(403);
+    const byBureau = await add({ userId: String(elsewhere._id), category: 'veteran_cadre' }, w.tokens.bureau);
+    expect(byBureau.status).toBe(400);
+    expect(byBureau.body.error.message).toContain('该监督员不负责本项目所在小区');
     expect(await SupervisionMember.countDocuments()).toBe(1);
   });
 });

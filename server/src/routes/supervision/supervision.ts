@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import {
+  isWithinScope,
   InspectionCreateBody,
   InspectionListQuery,
   MyInspectionsQuery,
@@ -16,7 +17,7 @@ import {
 import { recordAudit } from '../../commands/audit';
 import { assertPhotosStored } from '../../commands/complaintPhotos';
 import { inChina } from '../../commands/workingDays';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import { DuplicateError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import { assertInScope, auth, currentUser, scopeFilter } from '../../middlewares/auth';
 import { parse } from '../../middlewares/validate';
 import { Inspection, type InspectionDoc } from '../../models/inspection';
@@ -42,10 +43,19 @@ export function supervisionRouter(): Router {
   router.post('/members', staff, async (ctx) => {
     const body = parse(SupervisionMemberCreateBody, ctx.request.body);
     const project = await projectInScope(ctx, body.projectId);
-    const person = await User.findById(body.userId, { role: 1, name: 1 }).lean();
+    const person = await User.findById(body.userId, { role: 1, name: 1, scopePath: 1 }).lean();
     if (!person) throw NotFoundError('找不到该用户');
     if (person.role !== 'supervisor')
       throw ValidationError('该用户不是义务监督员', [{ path: 'userId', message: '该用户不是义务监督员' }]);
+    // Staff add supervisors of their own area, appointed for the project's compound (or its community).
+    assertInScope(currentUser(ctx), person.scopePath ?? '');
+    if (!person.scopePath || !isWithinScope(project.regionPath, person.scopePath))
+      throw ValidationError('该监督员不负责本项目所在小区，请先在「义务监督员」中为其任命本小区', [
+        { path: 'userId', message: '该监督员不负责本项目所在小区' },
+      ]);
+    // The unique index still guards a race; this gives the usual case a message staff understand.
+    if (await SupervisionMember.exists({ projectId: project._id, userId: person._id }))
+      throw DuplicateError('该监督员已是本项目义务监督小组成员');
     const member = await SupervisionMember.create({
       projectId: project._id,
       userId: person._id,

@@ -1,35 +1,103 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ProTable } from '@ant-design/pro-components';
-import { Card, Image, Rate, Space, Table, Tag } from 'antd';
+import { Button, Card, Image, Popconfirm, Rate, Space, Table, Tag, message } from 'antd';
 import {
   inspectionAspectLabel,
   inspectionAspects,
   type InspectionView,
   type SupervisionMemberView,
 } from '@jiugai/shared';
-import { listInspections, listMembers } from '../service';
+import { formatDateTime } from '../../../utils/format';
+import { listInspections, listMembers, removeMember } from '../service';
+import { AppointMemberForm } from './AppointMemberForm';
 
-/** One project's supervision group and its inspection records with photos. */
-export function ProjectSupervision({ projectId }: { projectId: string }) {
+/** One project's supervision group (appoint and remove members when allowed) and its inspection records. */
+export function ProjectSupervision({
+  projectId,
+  projectName,
+  canManage,
+  onMembersChanged,
+}: {
+  projectId: string;
+  projectName?: string;
+  canManage: boolean;
+  onMembersChanged?: () => void;
+}) {
   const [members, setMembers] = useState<SupervisionMemberView[]>([]);
-  useEffect(() => {
-    listMembers(projectId).then(
-      (r) => setMembers(r.items),
-      () => setMembers([]),
-    );
+  const [loading, setLoading] = useState(true);
+  const load = useCallback(() => {
+    setLoading(true);
+    return listMembers(projectId)
+      .then(
+        (r) => setMembers(r.items),
+        () => setMembers([]),
+      )
+      .finally(() => setLoading(false));
   }, [projectId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const changed = () => {
+    void load();
+    onMembersChanged?.();
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Card title={`义务监督小组成员（${members.length} 人）`} size="small">
+      <Card
+        title={`${projectName ? `${projectName} · ` : ''}义务监督小组成员（${members.length} 人）`}
+        size="small"
+        extra={
+          canManage && (
+            <AppointMemberForm
+              projectId={projectId}
+              memberUserIds={members.map((m) => m.userId)}
+              onAdded={changed}
+            />
+          )
+        }
+      >
         <Table
           size="small"
           rowKey="id"
+          loading={loading}
           pagination={false}
           dataSource={members}
+          locale={{ emptyText: '尚未任命义务监督小组成员' }}
           columns={[
             { title: '姓名', dataIndex: 'name' },
             { title: '身份', dataIndex: 'categoryLabel', render: (v: string) => <Tag color="red">{v}</Tag> },
-            { title: '电话', dataIndex: 'phone' },
+            { title: '电话', dataIndex: 'phone', render: (v: string) => v || '—' },
+            { title: '加入时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+            ...(canManage
+              ? [
+                  {
+                    title: '操作',
+                    key: 'actions',
+                    width: 90,
+                    render: (_: unknown, m: SupervisionMemberView) => (
+                      <Popconfirm
+                        title={`确定将 ${m.name} 移出义务监督小组？`}
+                        description="移出后不能再为本项目提交巡查记录，已提交的记录保留。"
+                        okText="移出"
+                        okButtonProps={{ danger: true }}
+                        onConfirm={async () => {
+                          try {
+                            await removeMember(m.id);
+                            message.success(`已将 ${m.name} 移出义务监督小组`);
+                          } catch {
+                            // The server's message is already shown; the list below is reloaded either way.
+                          }
+                          changed();
+                        }}
+                      >
+                        <Button type="link" size="small" danger>
+                          移出
+                        </Button>
+                      </Popconfirm>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
