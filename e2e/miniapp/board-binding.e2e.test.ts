@@ -15,6 +15,7 @@ import {
   current,
   fill,
   open,
+  elderlyContext,
   residentContext,
   settled,
   shot,
@@ -60,14 +61,7 @@ describe('mini-program (H5): notice board and household binding', () => {
   });
 
   it('in large-font, high-contrast mode every tap target is at least 44 px tall', async () => {
-    const context = await residentContext(browser, 'e2e-elderly');
-    await context.addInitScript(() => {
-      if (location.protocol.startsWith('http'))
-        localStorage.setItem(
-          'jiugai.a11y',
-          JSON.stringify({ data: { largeFont: true, highContrast: true } }),
-        );
-    });
+    const context = await elderlyContext(browser, 'e2e-elderly');
     const page = await context.newPage();
     await open(page, server.url, `pages/board/index?scene=${project.sceneId}`);
     await current(page).getByText(project.name, { exact: true }).waitFor();

@@ -15,6 +15,7 @@ import {
   current,
   open,
   phone,
+  elderlyContext,
   residentContext,
   residentToken,
   settled,
@@ -209,14 +210,7 @@ describe('mini-program (H5): closed votes and their results', () => {
   });
 
   it('stays readable in large-font, high-contrast mode with 44 px targets', async () => {
-    const context = await residentContext(browser, 'demo-resident-1');
-    await context.addInitScript(() => {
-      if (location.protocol.startsWith('http'))
-        localStorage.setItem(
-          'jiugai.a11y',
-          JSON.stringify({ data: { largeFont: true, highContrast: true } }),
-        );
-    });
+    const context = await elderlyContext(browser, 'demo-resident-1');
     const page = await context.newPage();
     await open(page, server.url, 'participate/pages/votes/index');
     await current(page).getByText(demoVote.title).waitFor();

@@ -22,6 +22,16 @@ export async function residentContext(browser: Browser, openid: string): Promise
   return context;
 }
 
+/** As residentContext, with large-font, high-contrast mode switched on (as an elderly resident would). */
+export async function elderlyContext(browser: Browser, openid: string): Promise<BrowserContext> {
+  const context = await residentContext(browser, openid);
+  await context.addInitScript(() => {
+    if (location.protocol.startsWith('http'))
+      localStorage.setItem('jiugai.a11y', JSON.stringify({ data: { largeFont: true, highContrast: true } }));
+  });
+  return context;
+}
+
 /** Opens an H5 route (e.g. `pages/board/index?scene=x`) and waits until its page has slid in. */
 export async function open(page: Page, baseUrl: string, route: string): Promise<void> {
   // A fresh load each time: going from one hash route to another would only push onto Taro's page stack.

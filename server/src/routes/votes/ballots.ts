@@ -16,7 +16,7 @@ import { parse } from '../../middlewares/validate';
 import { recordAudit } from '../../commands/audit';
 import { householdAddress } from '../../commands/surveyHouseholdAddress';
 import { listMyVotes } from '../../commands/myVotes';
-import { castBallot } from '../../commands/voteBallots';
+import { castBallot, lookUpBallot } from '../../commands/voteBallots';
 import { batchedById } from '../../commands/surveyVoteBatching';
 import { tallyVote } from '../../commands/voteTally';
 import { voteInScope } from '../../commands/votes';
@@ -59,10 +59,11 @@ async function vote(
   household: HouseholdDoc,
   optionId: string,
   channel: ParticipationChannel,
+  existing?: Promise<BallotDoc | null>,
 ) {
   const user = currentUser(ctx);
   const [{ ballot, created }, address] = await Promise.all([
-    castBallot({ vote: v, household, optionId, channel, by: user.id }),
+    castBallot({ vote: v, household, optionId, channel, by: user.id, existing }),
     householdAddress(household),
   ]);
   // The option stays out of the audit summary: counts must not be readable before close.
@@ -101,8 +102,10 @@ export function ballotsRouter(): Router {
   router.put('/:id/ballots/:householdId', auth({ roles: householdRoles }), async (ctx) => {
     const { id, householdId } = parse(VoteHouseholdParams, ctx.params);
     const { optionId } = parse(BallotBody, ctx.request.body);
+    // The household's current ballot is read in the same batch, and used only once the checks pass.
+    const existing = lookUpBallot(id, householdId);
     const [household, v] = await Promise.all([boundHousehold(currentUser(ctx), householdId), loadVote(id)]);
-    await vote(ctx, v, household, optionId, 'miniapp');
+    await vote(ctx, v, household, optionId, 'miniapp', existing);
   });
 
   router.put('/:id/paper-ballots/:householdId', auth({ roles: paperEntryRoles }), async (ctx) => {
