@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 
 export const demoPassword = 'jiugai2024';
@@ -71,4 +72,26 @@ export async function fileResidentComplaint(baseUrl: string): Promise<string> {
     text,
   });
   return text;
+}
+
+/**
+ * A full-page screenshot of a page taller than the window must show the layout's grey down to its bottom, not
+ * only over the first screen (ProLayout paints it on a fixed layer one window high). Compares a pixel of the
+ * right-hand margin below the top fade with the bottom right-hand pixel; the page itself decodes the image.
+ */
+export async function expectBackgroundToBottom(page: Page, shot: Buffer): Promise<void> {
+  const { height, top, bottom } = await page.evaluate(async (png) => {
+    const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+    const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    const at = (y: number) => ctx.getImageData(image.width - 4, y, 1, 1).data.join(',');
+    return { height: image.height, top: at(400), bottom: at(image.height - 4) };
+  }, shot.toString('base64'));
+  expect(height, 'screenshot height: the page must be taller than the window').toBeGreaterThan(
+    page.viewportSize()?.height ?? 0,
+  );
+  expect(top, 'no layout background near the top').not.toBe('255,255,255,255');
+  expect(bottom, 'layout background stops before the bottom of the page').toBe(top);
 }

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../support/browser';
 import { startServer, type RunningServer } from '../support/startServer';
 import type { RegionNode } from '@jiugai/shared';
-import { apiCall, demoPassword, loginAs } from './session';
+import { apiCall, demoPassword, expectBackgroundToBottom, loginAs } from './session';
 
 let server: RunningServer;
 let browser: Browser;
@@ -50,11 +50,15 @@ describe('admin console: supervision group members and the dashboard region pick
       .first()
       .click();
     await modal.getByText(/该居民尚未任命为义务监督员/).waitFor();
+    // Wait until the person list has finished closing, so that only the category list is open next.
+    const openLists = () => page.locator('.ant-select-dropdown:visible').count();
+    await expect.poll(openLists).toBe(0);
     await modal.getByLabel('身份类别', { exact: true }).click();
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '热心居民' })
+      .last()
       .click();
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await expect.poll(openLists).toBe(0);
     await page.screenshot({ path: screenshotPath('admin', 'supervision-appoint'), fullPage: true });
     await modal.getByRole('button', { name: /^(确\s*认|确\s*定)$/ }).click();
 
@@ -105,7 +109,11 @@ describe('admin console: supervision group members and the dashboard region pick
     await page.locator('.ant-select-selection-item', { hasText: '幸福小区' }).waitFor();
     await page.getByText('改造项目').first().waitFor();
     await page.waitForTimeout(800);
-    await page.screenshot({ path: screenshotPath('admin', 'dashboard-region-compound'), fullPage: true });
+    const shot = await page.screenshot({
+      path: screenshotPath('admin', 'dashboard-region-compound'),
+      fullPage: true,
+    });
+    await expectBackgroundToBottom(page, shot);
 
     // Reloading keeps the chosen compound.
     await page.reload();

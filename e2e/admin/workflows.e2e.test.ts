@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath } from '../support/browser';
 import { startServer, type RunningServer } from '../support/startServer';
-import { fileResidentComplaint, loginAs } from './session';
+import { expectBackgroundToBottom, fileResidentComplaint, loginAs } from './session';
 
 let server: RunningServer;
 let browser: Browser;
@@ -171,7 +171,8 @@ describe('admin console workflows against the real server', () => {
       .locator('.ant-tree-node-content-wrapper')
       .click();
     await page.locator('.ant-table-row').first().waitFor();
-    await page.screenshot({ path: screenshotPath('admin', 'regions'), fullPage: true });
+    const shot = await page.screenshot({ path: screenshotPath('admin', 'regions'), fullPage: true });
+    await expectBackgroundToBottom(page, shot);
     await page.getByRole('button', { name: '导入住户' }).click();
     await page.locator('.ant-modal:visible input[type=file]').setInputFiles(file);
     await page.getByText(/共有 1 行有误/).waitFor();

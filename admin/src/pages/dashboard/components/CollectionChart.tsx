@@ -17,10 +17,10 @@ export function CollectionChart({ collection }: { collection: DashboardView['col
       ) : (
         <Chart
           ariaLabel="各小区征集率"
-          height={Math.max(220, compounds.length * 30 + 60)}
+          height={Math.max(240, compounds.length * 30 + 80)}
           onClick={({ dataIndex }) => navigate(`/surveys/${compounds[dataIndex].surveyId}`)}
           option={{
-            grid: { left: 110, right: 50, top: 10, bottom: 30 },
+            grid: { left: 110, right: 50, top: 28, bottom: 30 },
             tooltip: { trigger: 'axis' },
             xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
             yAxis: { type: 'category', data: compounds.map((c) => c.name), inverse: true },
@@ -37,7 +37,7 @@ export function CollectionChart({ collection }: { collection: DashboardView['col
                   symbol: 'none',
                   data: [{ xAxis: 80 }],
                   lineStyle: { color: '#faad14', type: 'dashed' },
-                  label: { formatter: '80%' },
+                  label: { formatter: '目标 80%', position: 'start' },
                 },
               },
             ],
