@@ -12,6 +12,8 @@ export interface AutocannonResult {
   timeouts: number;
   /** CPU time (µs) the load generator's own process used. */
   loadCpuMicros: number;
+  /** From the start to the last response (ms); autocannon's own `duration` is rounded up to whole seconds. */
+  elapsedMs: number;
 }
 export interface AutocannonRequest {
   method?: string;
@@ -53,13 +55,20 @@ export function runAutocannon(opts: AutocannonOptions): Promise<AutocannonResult
   return new Promise<AutocannonResult>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`autocannon child exited (code ${code})`)));
-    child.once('message', (msg: { error?: string; result?: AutocannonResult; cpuMicros?: number }) =>
-      msg.result
-        ? resolve({ ...msg.result, loadCpuMicros: msg.cpuMicros ?? 0 })
-        : reject(new Error(msg.error)),
+    child.once(
+      'message',
+      (msg: { error?: string; result?: AutocannonResult; cpuMicros?: number; elapsedMs?: number }) =>
+        msg.result
+          ? resolve({
+              ...msg.result,
+              loadCpuMicros: msg.cpuMicros ?? 0,
+              elapsedMs: msg.elapsedMs || msg.result.duration * 1000,
+            })
+          : reject(new Error(msg.error)),
     );
     child.send({ ...rest, ...(plain ? { requests: plain } : {}), ...(sequence ? { sequence } : {}) });
   });
 }
 
-export const perSecond = (r: AutocannonResult) => Math.round(r.requests.total / (r.duration || 1));
+export const perSecond = (r: AutocannonResult) =>
+  Math.round(r.requests.total / ((r.elapsedMs || r.duration * 1000 || 1000) / 1000));
