@@ -73,6 +73,27 @@ function liveHeapAfterGc(output: string): number[] {
   return [...byIsolate.values()].sort((a, b) => b.length - a.length)[0] ?? [];
 }
 
+/** The server's "slow request" log lines (over the p99 limit), counted by route, worst first. */
+function slowRequestSummary(output: string): string {
+  const byRoute = new Map<string, { count: number; worst: number }>();
+  for (const line of output.split('\n')) {
+    if (!line.includes('"slow request"')) continue;
+    try {
+      const { method, route, ms } = JSON.parse(line) as { method: string; route: string; ms: number };
+      const key = `${method} ${route}`;
+      const e = byRoute.get(key) ?? { count: 0, worst: 0 };
+      byRoute.set(key, { count: e.count + 1, worst: Math.max(e.worst, ms) });
+    } catch {
+      // not a log line
+    }
+  }
+  if (byRoute.size === 0) return `server: no request took ${P99_LIMIT_MS} ms or more inside the server`;
+  const rows = [...byRoute].sort((a, b) => b[1].worst - a[1].worst);
+  return `server: requests of ${P99_LIMIT_MS} ms or more inside the server (whole run), by route: ${rows
+    .map(([route, e]) => `${route} ×${e.count} (worst ${e.worst} ms)`)
+    .join('; ')}`;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** Size of the files under a directory (the journal and uploads), in MB. */
@@ -190,7 +211,13 @@ async function main() {
     if (SEPARATE_DB) database = await startDatabase(dataDir);
     server = await startChild(
       dataDir,
-      { JWT_SECRET: secret, LOG_LEVEL: 'error', ...(database ? { MONGODB_URI: database.uri } : {}) },
+      {
+        JWT_SECRET: secret,
+        // The server logs every request over the p99 limit (warn): the summary at the end names their routes.
+        LOG_LEVEL: 'warn',
+        SLOW_REQUEST_MS: String(P99_LIMIT_MS),
+        ...(database ? { MONGODB_URI: database.uri } : {}),
+      },
       undefined,
       ['--trace-gc'],
     );
@@ -347,6 +374,7 @@ async function main() {
         .map((x) => x.app.toFixed(0))
         .join(', ')} MB`,
     );
+    console.log(slowRequestSummary(watched.output()));
     // Every answer, ballot and complaint is kept (with history and audit): the data itself grows during a soak.
     if (database)
       console.log(

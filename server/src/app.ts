@@ -3,6 +3,7 @@ import { bodyParser } from '@koa/bodyparser';
 import type { Env } from './env';
 import type { Database } from './db/connect';
 import { errorHandler } from './middlewares/errorHandler';
+import { slowRequests } from './middlewares/slowRequests';
 import { rejectOperators } from './middlewares/rejectOperators';
 import { apiRouter } from './routes';
 import { configureNotifications } from './commands/notifications';
@@ -32,6 +33,7 @@ export function createApp(env: Env, db: Database): Koa {
   configureNotifications(env);
   // Cached boards (every QR scan) are answered before anything else; this cannot throw.
   app.use(boardFastPath());
+  app.use(slowRequests(env.SLOW_REQUEST_MS));
   app.use(errorHandler());
   app.use(staticSites());
   app.use(bodyParser({ jsonLimit: '1mb', enableTypes: ['json'], encoding: 'utf-8' }));

@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   WECHAT_SUBSCRIBE_TEMPLATES: z.string().default(''),
   /** Public origin of the H5 build, used in QR codes when WeChat is not configured. */
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  /** Requests slower than this (ms) are logged at warn level with their route; 0 = off. */
+  SLOW_REQUEST_MS: z.coerce.number().int().min(0).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JIUGAI_SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
 });
