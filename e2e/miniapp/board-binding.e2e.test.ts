@@ -12,6 +12,7 @@ import { launchBrowser } from '../support/browser';
 import { startServer, type RunningServer } from '../support/startServer';
 import {
   api,
+  demoProject,
   current,
   fill,
   open,
@@ -31,12 +32,7 @@ let staff: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const hits = await api<{ items: ProjectSearchHit[] }>(
-    server.url,
-    'GET',
-    `/projects/search?q=${encodeURIComponent('幸福小区')}`,
-  );
-  project = hits.items[0];
+  project = await demoProject(server.url);
   staff = await staffToken(server.url, 'shequ01');
 });
 afterAll(async () => {

@@ -12,6 +12,7 @@ import { launchBrowser, screenshotPath } from '../support/browser';
 import { startServer, type RunningServer } from '../support/startServer';
 import {
   api,
+  demoProject,
   current,
   open,
   phone,
@@ -58,12 +59,7 @@ async function tapTargetHeights(page: Page): Promise<number[]> {
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const hits = await api<{ items: ProjectSearchHit[] }>(
-    server.url,
-    'GET',
-    `/projects/search?q=${encodeURIComponent('幸福小区')}`,
-  );
-  project = hits.items[0];
+  project = await demoProject(server.url);
   [street, resident] = await Promise.all([
     staffToken(server.url, 'jiedao01'),
     residentToken(server.url, 'demo-resident-1'),

@@ -1,5 +1,6 @@
 // Drives the mini-program's H5 build like a resident's phone: 375×812, touch, one dev-login identity per context.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ProjectSearchHit } from '@jiugai/shared';
 import { screenshotPath } from '../support/browser';
 
 export const phone = { width: 375, height: 812 };
@@ -93,3 +94,13 @@ export const staffToken = (baseUrl: string, account: string) =>
   );
 export const residentToken = (baseUrl: string, openid: string) =>
   api<{ accessToken: string }>(baseUrl, 'POST', '/auth/dev-login', { openid }).then((r) => r.accessToken);
+
+/** The demo district's 幸福小区 project, the one every mini-program journey starts from. */
+export async function demoProject(baseUrl: string): Promise<ProjectSearchHit> {
+  const hits = await api<{ items: ProjectSearchHit[] }>(
+    baseUrl,
+    'GET',
+    `/projects/search?q=${encodeURIComponent('幸福小区')}`,
+  );
+  return hits.items[0];
+}

@@ -15,6 +15,7 @@ import { launchBrowser } from '../support/browser';
 import { startServer, type RunningServer } from '../support/startServer';
 import {
   api,
+  demoProject,
   current,
   fill,
   open,
@@ -40,12 +41,7 @@ const photo = Buffer.from(
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const hits = await api<{ items: ProjectSearchHit[] }>(
-    server.url,
-    'GET',
-    `/projects/search?q=${encodeURIComponent('幸福小区')}`,
-  );
-  project = hits.items[0];
+  project = await demoProject(server.url);
   [community, street] = await Promise.all([
     staffToken(server.url, 'shequ01'),
     staffToken(server.url, 'jiedao01'),
