@@ -278,6 +278,23 @@ const cases: Case[] = [
     approval: { area: [0, 0], headcount: [0, 0] },
     result: 'not_valid',
   },
+  {
+    name: 'a split owner with equal areas counts for the option of their earliest ballot',
+    item: 4,
+    households: [
+      ['X', 60],
+      ['X', 60],
+      ['Y', 100],
+    ],
+    ballots: [
+      [1, 'no'],
+      [0, 'yes'],
+      [2, 'yes'],
+    ],
+    participation: { area: [22000, 22000], headcount: [2, 2], met: true },
+    approval: { area: [16000, 22000], headcount: [1, 2] },
+    result: 'failed',
+  },
 ];
 
 function run(c: Case, closed = true) {
