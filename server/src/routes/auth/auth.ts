@@ -6,7 +6,6 @@ import { byBodyField, byIp, rateLimit } from '../../middlewares/rateLimit';
 import { AuthenticationError, ForbiddenError, HttpError } from '../../errors';
 import { staffLogin } from '../../commands/staffLogin';
 import { issueSession } from '../../auth/session';
-import jwt from 'jsonwebtoken';
 import { verifyToken } from '../../auth/tokens';
 import { exchangeLoginCode, wechatConfigured } from '../../auth/wechat';
 import { presentSessionUser } from '../../presenters/session';
@@ -57,12 +56,11 @@ export function authRouter(): Router {
     const claims = verifyToken(refreshToken, 'refresh', ctx.env.JWT_SECRET);
     const user = await User.findById(claims.id);
     if (!user || user.disabled) throw AuthenticationError('账号不存在或已停用，请重新登录');
-    const issuedAtSecond = (jwt.decode(refreshToken) as { iat?: number } | null)?.iat ?? 0;
-    // iat has one-second resolution, so a token from the very second of the reset is refused too.
-    if (user.passwordChangedAt && issuedAtSecond <= Math.floor(user.passwordChangedAt.getTime() / 1000)) {
+    const issuedAtMs = claims.issuedAtMs ?? 0;
+    if (user.passwordChangedAt && issuedAtMs <= user.passwordChangedAt.getTime()) {
       throw AuthenticationError('密码已修改，请重新登录');
     }
-    if (user.tokensValidAfter && (claims.issuedAtMs ?? 0) <= user.tokensValidAfter.getTime()) {
+    if (user.tokensValidAfter && issuedAtMs <= user.tokensValidAfter.getTime()) {
       throw AuthenticationError('登录状态已失效，请重新登录');
     }
     ctx.body = await issueSession(ctx, user);
