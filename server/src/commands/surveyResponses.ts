@@ -1,16 +1,26 @@
 import { checkAnswers, type ParticipationChannel, type SurveyAnswers } from '@jiugai/shared';
+import type { AnyBulkWriteOperation } from 'mongodb';
 import mongoose from 'mongoose';
 import { ConflictError, InvalidStateError, ValidationError } from '../errors';
 import type { HouseholdDoc } from '../models/household';
 import type { SurveyDoc } from '../models/survey';
 import { SurveyResponse, type SurveyResponseDoc } from '../models/surveyResponse';
 import { statusAt } from '../policies/participation';
-import { batchedById, batchedInsert, splitPairs } from './surveyVoteBatching';
+import { batchedById, batchedInsert, batchedUpdate, splitPairs } from './surveyVoteBatching';
 
 /** Every field is set here (ids, defaults, timestamps), so the batched insert can skip mongoose's hydration. */
 const insertResponse = batchedInsert((docs: Record<string, unknown>[]) =>
   SurveyResponse.insertMany(docs, { ordered: false, lean: true }),
 );
+
+/** Edits in a burst go out as one bulkWrite; see editInPlace. */
+const updateResponse = batchedUpdate({
+  bulkWrite: (ops, options) => SurveyResponse.collection.bulkWrite(ops as AnyBulkWriteOperation[], options),
+  writeIds: (ids) =>
+    SurveyResponse.collection
+      .find({ _id: { $in: ids as mongoose.Types.ObjectId[] } }, { projection: { writeId: 1 } })
+      .toArray(),
+});
 
 /** A household's current response to a survey, keyed `surveyId:householdId`; edits in a burst read together. */
 const findResponse = batchedById(
@@ -89,9 +99,14 @@ export async function writeSurveyResponse(
     }
   }
 
+  if (existing) {
+    const edited = await editInPlace(existing, w, now);
+    if (edited) return { response: edited, created: false };
+  }
+
   // One atomic step: the stored state moves into `history` and the new answers replace it, provided the
   // household's existing response came through the same kind of channel (online vs. staff-entered).
-  const online = w.channel === 'miniapp';
+  const online = isOnline(w.channel);
   const updated = (await SurveyResponse.collection.findOneAndUpdate(
     {
       surveyId: w.survey._id,
@@ -127,4 +142,45 @@ export async function writeSurveyResponse(
     );
   }
   return { response: updated, created: false };
+}
+
+const isOnline = (channel: string) => channel === 'miniapp';
+
+/**
+ * The usual edit, batched with the others of its turn: applies only while the stored response is still the one
+ * read (same revision, same channel), so the state pushed into `history` is exactly the stored one and the new
+ * revision is known without reading it back. Null when it did not apply (another edit came first, or the channel
+ * kind differs); the caller then takes the one-document path, which re-reads and reports.
+ */
+async function editInPlace(
+  existing: SurveyResponseDoc,
+  w: ResponseWrite,
+  now: Date,
+): Promise<SurveyResponseDoc | null> {
+  if (typeof existing.revision !== 'number' || isOnline(existing.channel) !== isOnline(w.channel))
+    return null;
+  const applied = await updateResponse({
+    filter: { _id: existing._id, revision: existing.revision, channel: existing.channel },
+    update: {
+      $set: { answers: w.answers, channel: w.channel, submittedBy: w.by, updatedAt: now },
+      $inc: { revision: 1 },
+      $push: {
+        history: {
+          answers: existing.answers,
+          channel: existing.channel,
+          by: existing.submittedBy,
+          at: existing.updatedAt,
+        },
+      },
+    },
+  });
+  if (!applied) return null;
+  return {
+    ...existing,
+    answers: w.answers,
+    channel: w.channel,
+    submittedBy: w.by,
+    revision: existing.revision + 1,
+    updatedAt: now,
+  };
 }

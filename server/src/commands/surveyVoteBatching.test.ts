@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchedById, batchedInsert } from './surveyVoteBatching';
+import { batchedById, batchedInsert, batchedUpdate, type ConditionalUpdate } from './surveyVoteBatching';
 
 describe('micro-batching of burst reads and inserts', () => {
   it('answers concurrent reads by id from one query, each caller with its own document', async () => {
@@ -34,5 +34,66 @@ describe('micro-batching of burst reads and inserts', () => {
     });
     const results = await Promise.allSettled([insert(1), insert(2)]);
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
+  });
+
+  /** A fake store over a Map: an update applies when every filter field still equals the stored value. */
+  function store(docs: Record<string, { revision: number; writeId?: string }>) {
+    const writes: number[] = [];
+    let reads = 0;
+    return {
+      writes,
+      reads: () => reads,
+      docs,
+      async bulkWrite(ops: { updateOne: ConditionalUpdate }[]) {
+        writes.push(ops.length);
+        let matchedCount = 0;
+        for (const { updateOne: u } of ops) {
+          const doc = docs[String(u.filter._id)];
+          if (!doc || doc.revision !== u.filter.revision) continue;
+          matchedCount++;
+          Object.assign(doc, u.update.$set, { revision: doc.revision + 1 });
+        }
+        if (ops.some((o) => o.updateOne.filter._id === 'broken'))
+          throw {
+            writeErrors: [{ index: ops.findIndex((o) => o.updateOne.filter._id === 'broken'), code: 2 }],
+          };
+        return { matchedCount };
+      },
+      async writeIds(ids: unknown[]) {
+        reads++;
+        return ids.map((id) => ({ _id: id, writeId: docs[String(id)]?.writeId }));
+      },
+    };
+  }
+  const edit = (id: string, revision: number): ConditionalUpdate => ({
+    filter: { _id: id, revision },
+    update: { $set: {} },
+  });
+
+  it('sends concurrent edits as one bulk write and needs no read when all of them applied', async () => {
+    const s = store({ a: { revision: 1 }, b: { revision: 3 } });
+    const update = batchedUpdate(s);
+    expect(await Promise.all([update(edit('a', 1)), update(edit('b', 3))])).toEqual([true, true]);
+    expect(s.writes).toEqual([2]);
+    expect(s.reads()).toBe(0);
+    expect(s.docs.a.revision).toBe(2);
+  });
+
+  it('tells each caller whether its own edit applied when two edit the same revision', async () => {
+    const s = store({ a: { revision: 1 }, b: { revision: 1 } });
+    const update = batchedUpdate(s);
+    const results = await Promise.all([update(edit('a', 1)), update(edit('a', 1)), update(edit('b', 1))]);
+    expect(results).toEqual([true, false, true]);
+    expect(s.writes).toEqual([3]);
+    expect(s.docs.a.revision).toBe(2);
+  });
+
+  it('rejects only the edit the database refused', async () => {
+    const s = store({ a: { revision: 1 } });
+    const update = batchedUpdate(s);
+    const results = await Promise.allSettled([update(edit('a', 1)), update(edit('broken', 1))]);
+    expect(results[0]).toEqual({ status: 'fulfilled', value: true });
+    expect(results[1].status).toBe('rejected');
+    expect((results[1] as PromiseRejectedResult).reason.code).toBe(2);
   });
 });

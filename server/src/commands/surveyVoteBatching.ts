@@ -1,9 +1,11 @@
 /**
  * Micro-batching for the burst paths (ballots, survey answers). When hundreds of households submit at once,
- * each request's reads by _id and its first insert are gathered for one event-loop turn and sent as one `$in`
- * query or one unordered `insertMany`, instead of one database round trip per request. Every caller still gets
- * its own answer: its document (or null), or its own duplicate-key error (code 11000).
+ * each request's reads by _id, its first insert and its conditional edit are gathered for one event-loop turn and
+ * sent as one `$in` query, one unordered `insertMany` or one unordered `bulkWrite`, instead of one database round
+ * trip per request. Every caller still gets its own answer: its document (or null), its own duplicate-key error
+ * (code 11000), or whether its own update applied.
  */
+import { randomUUID } from 'node:crypto';
 
 interface Waiter<T> {
   resolve: (value: T) => void;
@@ -53,6 +55,20 @@ interface BulkWriteErrorLike {
   writeErrors?: WriteErrorLike[] | WriteErrorLike;
 }
 
+/** The per-operation errors of a failed unordered write, by index; undefined when the whole call failed. */
+function writeErrorsOf(raw: unknown): Map<number, WriteErrorLike> | undefined {
+  const err = raw as BulkWriteErrorLike;
+  const list = Array.isArray(err.writeErrors)
+    ? err.writeErrors
+    : err.writeErrors
+      ? [err.writeErrors]
+      : undefined;
+  return list && new Map(list.map((w) => [w.index, w]));
+}
+
+const writeError = (w: WriteErrorLike) =>
+  Object.assign(new Error(w.errmsg ?? 'write failed'), { code: w.code });
+
 /**
  * Coalesces single-document inserts made in the same turn into one unordered insertMany. A document refused for
  * a duplicate key rejects only its own caller, with `{ code: 11000 }`; the others are stored.
@@ -64,21 +80,15 @@ export function batchedInsert<D>(insertMany: (docs: D[]) => Promise<unknown>) {
       await insertMany(batch.map((b) => b.doc));
       for (const b of batch) b.waiter.resolve();
     } catch (raw) {
-      const err = raw as BulkWriteErrorLike;
-      const list = Array.isArray(err.writeErrors)
-        ? err.writeErrors
-        : err.writeErrors
-          ? [err.writeErrors]
-          : undefined;
-      if (!list) {
+      const failed = writeErrorsOf(raw);
+      if (!failed) {
         for (const b of batch) b.waiter.reject(raw);
         return;
       }
-      const failed = new Map(list.map((w) => [w.index, w]));
       batch.forEach((b, i) => {
         const w = failed.get(i);
         if (!w) b.waiter.resolve();
-        else b.waiter.reject(Object.assign(new Error(w.errmsg ?? 'write failed'), { code: w.code }));
+        else b.waiter.reject(writeError(w));
       });
     }
   };
@@ -105,4 +115,75 @@ export function splitPairs(keys: string[]): [string[], string[]] {
     second.add(k.slice(at + 1));
   }
   return [[...first], [...second]];
+}
+
+/** One conditional update of one document: applied only if the document still matches `filter`. */
+export interface ConditionalUpdate {
+  filter: { _id: unknown } & Record<string, unknown>;
+  update: { $set: Record<string, unknown> } & Record<string, unknown>;
+}
+
+export interface UpdateStore {
+  bulkWrite(
+    ops: { updateOne: ConditionalUpdate }[],
+    options: { ordered: false },
+  ): Promise<{ matchedCount: number }>;
+  /** The `writeId` each document now carries. */
+  writeIds(ids: unknown[]): Promise<{ _id: unknown; writeId?: unknown }[]>;
+}
+
+const writeIdPrefix = randomUUID();
+let writeCount = 0;
+
+/**
+ * Coalesces conditional single-document updates made in the same turn into one unordered bulkWrite; resolves
+ * true for the callers whose update applied, false for those whose filter no longer matched. Each update also
+ * sets a fresh `writeId`, so when fewer documents matched than updates were sent, one read of the documents'
+ * write ids tells each caller which case is its own (the whole batch matching, the usual case, needs no read).
+ */
+export function batchedUpdate(store: UpdateStore) {
+  type Item = { op: ConditionalUpdate; writeId: string; waiter: Waiter<boolean> };
+  let pending: Item[] | null = null;
+  const settleByWriteIds = async (items: Item[]) => {
+    const docs = await store.writeIds(items.map((b) => b.op.filter._id));
+    const current = new Map(docs.map((d) => [String(d._id), d.writeId]));
+    for (const b of items) b.waiter.resolve(current.get(String(b.op.filter._id)) === b.writeId);
+  };
+  const flush = async (batch: Item[]) => {
+    try {
+      const ops = batch.map((b) => ({
+        updateOne: {
+          filter: b.op.filter,
+          update: { ...b.op.update, $set: { ...b.op.update.$set, writeId: b.writeId } },
+        },
+      }));
+      const result = await store.bulkWrite(ops, { ordered: false });
+      if (result.matchedCount === batch.length) for (const b of batch) b.waiter.resolve(true);
+      else await settleByWriteIds(batch);
+    } catch (raw) {
+      const failed = writeErrorsOf(raw);
+      if (!failed) {
+        for (const b of batch) b.waiter.reject(raw);
+        return;
+      }
+      batch.forEach((b, i) => {
+        const w = failed.get(i);
+        if (w) b.waiter.reject(writeError(w));
+      });
+      await settleByWriteIds(batch.filter((_, i) => !failed.has(i))).catch((err: unknown) => {
+        for (const [i, b] of batch.entries()) if (!failed.has(i)) b.waiter.reject(err);
+      });
+    }
+  };
+  return (op: ConditionalUpdate): Promise<boolean> =>
+    new Promise((resolve, reject) => {
+      if (!pending) {
+        const batch: Item[] = (pending = []);
+        setImmediate(() => {
+          pending = null;
+          void flush(batch);
+        });
+      }
+      pending.push({ op, writeId: `${writeIdPrefix}:${++writeCount}`, waiter: { resolve, reject } });
+    });
 }

@@ -34,6 +34,8 @@ const surveyResponseSchema = new Schema(
     submittedAt: { type: Date, required: true },
     revision: { type: Number, default: 1 },
     history: { type: [revisionSchema], default: [] },
+    /** Set by each batched edit, to tell which of a batch's edits applied (commands/surveyVoteBatching). */
+    writeId: { type: String },
   },
   { timestamps: true, minimize: false },
 );

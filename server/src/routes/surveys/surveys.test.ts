@@ -315,6 +315,35 @@ describe('answering', () => {
     expect(stored?.history).toHaveLength(edits);
   });
 
+  it('keeps every edit in order when a household edits many times at once', async () => {
+    const path = `/surveys/${surveyId}/paper-responses/${w.a.householdIds[1]}`;
+    const before = await SurveyResponse.findOne({ surveyId, householdId: w.a.householdIds[1] }).lean();
+    const r0 = before!.revision;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        call(server, 'PUT', path, {
+          token: w.tokens.communityA,
+          body: { answers: { ...full, q5: `第${i + 1}次修改` }, channel: 'meeting' },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const byRevision = results.map((r) => r.body).sort((a, b) => a.revision - b.revision);
+    expect(byRevision.map((b) => b.revision)).toEqual(Array.from({ length: 8 }, (_, i) => r0 + 1 + i));
+    const after = await SurveyResponse.findOne({ surveyId, householdId: w.a.householdIds[1] }).lean();
+    expect(after?.revision).toBe(r0 + 8);
+    expect(after?.answers).toEqual(byRevision[7].answers);
+    // Each edit moved exactly the state it replaced into the history: nothing lost, nothing twice.
+    expect(after?.history.slice(-8).map((h) => h.answers)).toEqual([
+      before!.answers,
+      ...byRevision.slice(0, 7).map((b) => b.answers),
+    ]);
+    await call(server, 'PUT', path, {
+      token: w.tokens.communityA,
+      body: { answers: full, channel: 'meeting' },
+    });
+  });
+
   it('stores answers that look like database expressions exactly as typed when editing', async () => {
     const path = `/surveys/${surveyId}/responses/${w.a.householdIds[0]}`;
     const typed = { ...full, q5: '$answers $$ROOT' };
