@@ -21,6 +21,7 @@ export function apiRouter(): Router {
   routers.push(dashboardRouter());
   routers.push(...surveyRouters());
   routers.push(...voteRouters());
-  for (const r of routers) api.use(r.routes(), r.allowedMethods({ throw: true }));
+  // One allowedMethods for all, in app.ts: one per router would run in every request's middleware chain.
+  for (const r of routers) api.use(r.routes());
   return api;
 }
