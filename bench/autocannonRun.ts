@@ -14,6 +14,18 @@ export interface AutocannonResult {
   loadCpuMicros: number;
   /** From the start to the last response (ms); autocannon's own `duration` is rounded up to whole seconds. */
   elapsedMs: number;
+  /** With `measureFrom`: the requests from that index on, on their own (latencies in ms). */
+  measured?: MeasuredPart;
+}
+export interface MeasuredPart {
+  count: number;
+  twoXx: number;
+  non2xx: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** From sending the first measured request to the last response. */
+  elapsedMs: number;
 }
 export interface AutocannonRequest {
   method?: string;
@@ -30,6 +42,11 @@ export interface AutocannonOptions {
   body?: string;
   timeout?: number;
   requests?: AutocannonRequest[];
+  /**
+   * Measure only the requests from this index of the sequence on (needs `setupRequest`): the ones before warm
+   * the server over the same connections, as a reverse proxy keeps its upstream connections open.
+   */
+  measureFrom?: number;
 }
 
 /**
@@ -48,6 +65,7 @@ export function runAutocannon(opts: AutocannonOptions): Promise<AutocannonResult
     });
     plain = undefined;
   }
+  if (opts.measureFrom !== undefined && !sequence) throw new Error('measureFrom needs setupRequest');
   const child = fork(fileURLToPath(new URL('./autocannonChild.mjs', import.meta.url)), [], {
     execArgv: [],
     serialization: 'advanced',
@@ -57,12 +75,19 @@ export function runAutocannon(opts: AutocannonOptions): Promise<AutocannonResult
     child.once('exit', (code) => reject(new Error(`autocannon child exited (code ${code})`)));
     child.once(
       'message',
-      (msg: { error?: string; result?: AutocannonResult; cpuMicros?: number; elapsedMs?: number }) =>
+      (msg: {
+        error?: string;
+        result?: AutocannonResult;
+        cpuMicros?: number;
+        elapsedMs?: number;
+        measured?: MeasuredPart;
+      }) =>
         msg.result
           ? resolve({
               ...msg.result,
               loadCpuMicros: msg.cpuMicros ?? 0,
               elapsedMs: msg.elapsedMs || msg.result.duration * 1000,
+              ...(msg.measured ? { measured: msg.measured } : {}),
             })
           : reject(new Error(msg.error)),
     );
