@@ -40,6 +40,7 @@ export function createApp(env: Env, db: Database): Koa {
   app.use(rejectOperators());
   const api = apiRouter();
   app.use(api.routes());
-  app.use(api.allowedMethods({ throw: true }));
+  // Sets 405/501 and the Allow header; errorHandler gives them the Chinese error body.
+  app.use(api.allowedMethods());
   return app;
 }

@@ -8,8 +8,11 @@ export function errorHandler() {
   return async function handleErrors(ctx: Context, next: Next) {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined)
-        throw new HttpError(404, ErrorCode.NotFound, '接口不存在');
+      if (ctx.body === undefined) {
+        if (ctx.status === 404) throw new HttpError(404, ErrorCode.NotFound, '接口不存在');
+        // From the router's allowedMethods, which has set the Allow header already.
+        if (ctx.status === 405 || ctx.status === 501) throw toHttpError({ status: ctx.status });
+      }
     } catch (raw) {
       const err = toHttpError(raw);
       if (err.status >= 500) logger.error({ err: raw, url: ctx.url, method: ctx.method }, 'request failed');

@@ -21,3 +21,15 @@ describe('GET /api/v1/health', () => {
     });
   });
 });
+
+describe('methods a route does not have', () => {
+  it('answers 405 with the allowed methods and a Chinese error, and 404 for an unknown path', async () => {
+    const wrong = await fetch(`${server.url}/api/v1/health`, { method: 'DELETE' });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toContain('GET');
+    expect((await wrong.json()).error.message).toBe('不支持该请求方法');
+    const unknown = await fetch(`${server.url}/api/v1/no-such-thing`);
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.message).toBe('接口不存在');
+  });
+});
