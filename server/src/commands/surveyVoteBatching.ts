@@ -12,6 +12,21 @@ interface Waiter<T> {
   reject: (err: unknown) => void;
 }
 
+/** Gathers what callers hand in during one event-loop turn and passes it to `flush` together at the turn's end. */
+function perTurn<I>(flush: (batch: I[]) => Promise<void>): (item: I) => void {
+  let pending: I[] | null = null;
+  return (item) => {
+    if (!pending) {
+      const batch: I[] = (pending = []);
+      setImmediate(() => {
+        pending = null;
+        void flush(batch);
+      });
+    }
+    pending.push(item);
+  };
+}
+
 /**
  * Coalesces `findById`-style reads made in the same turn into one query. `keyOf` names a document's key when
  * it is not its `_id` (the loader may return more documents than asked for; only those keyed are answered).
@@ -20,29 +35,17 @@ export function batchedById<T extends { _id: unknown }>(
   load: (ids: string[]) => Promise<T[]>,
   keyOf: (doc: T) => string = (doc) => String(doc._id),
 ) {
-  let pending: Map<string, Waiter<T | null>[]> | null = null;
-  const flush = async (batch: Map<string, Waiter<T | null>[]>) => {
+  const collect = perTurn<{ id: string; waiter: Waiter<T | null> }>(async (batch) => {
     try {
-      const docs = await load([...batch.keys()]);
+      const docs = await load([...new Set(batch.map((b) => b.id))]);
       const byId = new Map(docs.map((d) => [keyOf(d), d]));
-      for (const [id, waiters] of batch) for (const w of waiters) w.resolve(byId.get(id) ?? null);
+      for (const b of batch) b.waiter.resolve(byId.get(b.id) ?? null);
     } catch (err) {
-      for (const waiters of batch.values()) for (const w of waiters) w.reject(err);
+      for (const b of batch) b.waiter.reject(err);
     }
-  };
+  });
   return (id: string): Promise<T | null> =>
-    new Promise((resolve, reject) => {
-      if (!pending) {
-        const batch = (pending = new Map());
-        setImmediate(() => {
-          pending = null;
-          void flush(batch);
-        });
-      }
-      const list = pending.get(id) ?? [];
-      list.push({ resolve, reject });
-      pending.set(id, list);
-    });
+    new Promise((resolve, reject) => collect({ id, waiter: { resolve, reject } }));
 }
 
 interface WriteErrorLike {
@@ -74,8 +77,7 @@ const writeError = (w: WriteErrorLike) =>
  * a duplicate key rejects only its own caller, with `{ code: 11000 }`; the others are stored.
  */
 export function batchedInsert<D>(insertMany: (docs: D[]) => Promise<unknown>) {
-  let pending: { doc: D; waiter: Waiter<void> }[] | null = null;
-  const flush = async (batch: { doc: D; waiter: Waiter<void> }[]) => {
+  const collect = perTurn<{ doc: D; waiter: Waiter<void> }>(async (batch) => {
     try {
       await insertMany(batch.map((b) => b.doc));
       for (const b of batch) b.waiter.resolve();
@@ -91,18 +93,9 @@ export function batchedInsert<D>(insertMany: (docs: D[]) => Promise<unknown>) {
         else b.waiter.reject(writeError(w));
       });
     }
-  };
+  });
   return (doc: D): Promise<void> =>
-    new Promise((resolve, reject) => {
-      if (!pending) {
-        const batch: { doc: D; waiter: Waiter<void> }[] = (pending = []);
-        setImmediate(() => {
-          pending = null;
-          void flush(batch);
-        });
-      }
-      pending.push({ doc, waiter: { resolve, reject } });
-    });
+    new Promise((resolve, reject) => collect({ doc, waiter: { resolve, reject } }));
 }
 
 /** The distinct halves of `a:b` keys, for a `{ a: { $in }, b: { $in } }` query answering a batch of pairs. */
@@ -143,13 +136,12 @@ let writeCount = 0;
  */
 export function batchedUpdate(store: UpdateStore) {
   type Item = { op: ConditionalUpdate; writeId: string; waiter: Waiter<boolean> };
-  let pending: Item[] | null = null;
   const settleByWriteIds = async (items: Item[]) => {
     const docs = await store.writeIds(items.map((b) => b.op.filter._id));
     const current = new Map(docs.map((d) => [String(d._id), d.writeId]));
     for (const b of items) b.waiter.resolve(current.get(String(b.op.filter._id)) === b.writeId);
   };
-  const flush = async (batch: Item[]) => {
+  const collect = perTurn<Item>(async (batch) => {
     try {
       const ops = batch.map((b) => ({
         updateOne: {
@@ -174,16 +166,9 @@ export function batchedUpdate(store: UpdateStore) {
         for (const [i, b] of batch.entries()) if (!failed.has(i)) b.waiter.reject(err);
       });
     }
-  };
+  });
   return (op: ConditionalUpdate): Promise<boolean> =>
-    new Promise((resolve, reject) => {
-      if (!pending) {
-        const batch: Item[] = (pending = []);
-        setImmediate(() => {
-          pending = null;
-          void flush(batch);
-        });
-      }
-      pending.push({ op, writeId: `${writeIdPrefix}:${++writeCount}`, waiter: { resolve, reject } });
-    });
+    new Promise((resolve, reject) =>
+      collect({ op, writeId: `${writeIdPrefix}:${++writeCount}`, waiter: { resolve, reject } }),
+    );
 }

@@ -27,9 +27,9 @@ describe('methods a route does not have', () => {
     const wrong = await fetch(`${server.url}/api/v1/health`, { method: 'DELETE' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toContain('GET');
-    expect((await wrong.json()).error.message).toBe('不支持该请求方法');
+    expect(((await wrong.json()) as { error: { message: string } }).error.message).toBe('不支持该请求方法');
     const unknown = await fetch(`${server.url}/api/v1/no-such-thing`);
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error.message).toBe('接口不存在');
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toBe('接口不存在');
   });
 });
