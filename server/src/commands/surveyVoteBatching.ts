@@ -73,6 +73,25 @@ const writeError = (w: WriteErrorLike) =>
   Object.assign(new Error(w.errmsg ?? 'write failed'), { code: w.code });
 
 /**
+ * After an unordered batch write threw: rejects each caller whose own operation failed, with its own error (or
+ * every caller when the whole call failed), and returns the others, whose operations went through.
+ */
+function rejectFailedWrites<I extends { waiter: { reject: (err: unknown) => void } }>(
+  batch: I[],
+  raw: unknown,
+): I[] {
+  const failed = writeErrorsOf(raw);
+  const rest: I[] = [];
+  batch.forEach((b, i) => {
+    const w = failed?.get(i);
+    if (!failed) b.waiter.reject(raw);
+    else if (w) b.waiter.reject(writeError(w));
+    else rest.push(b);
+  });
+  return rest;
+}
+
+/**
  * Coalesces single-document inserts made in the same turn into one unordered insertMany. A document refused for
  * a duplicate key rejects only its own caller, with `{ code: 11000 }`; the others are stored.
  */
@@ -82,16 +101,7 @@ export function batchedInsert<D>(insertMany: (docs: D[]) => Promise<unknown>) {
       await insertMany(batch.map((b) => b.doc));
       for (const b of batch) b.waiter.resolve();
     } catch (raw) {
-      const failed = writeErrorsOf(raw);
-      if (!failed) {
-        for (const b of batch) b.waiter.reject(raw);
-        return;
-      }
-      batch.forEach((b, i) => {
-        const w = failed.get(i);
-        if (!w) b.waiter.resolve();
-        else b.waiter.reject(writeError(w));
-      });
+      for (const b of rejectFailedWrites(batch, raw)) b.waiter.resolve();
     }
   });
   return (doc: D): Promise<void> =>
@@ -153,18 +163,11 @@ export function batchedUpdate(store: UpdateStore) {
       if (result.matchedCount === batch.length) for (const b of batch) b.waiter.resolve(true);
       else await settleByWriteIds(batch);
     } catch (raw) {
-      const failed = writeErrorsOf(raw);
-      if (!failed) {
-        for (const b of batch) b.waiter.reject(raw);
-        return;
-      }
-      batch.forEach((b, i) => {
-        const w = failed.get(i);
-        if (w) b.waiter.reject(writeError(w));
-      });
-      await settleByWriteIds(batch.filter((_, i) => !failed.has(i))).catch((err: unknown) => {
-        for (const [i, b] of batch.entries()) if (!failed.has(i)) b.waiter.reject(err);
-      });
+      const rest = rejectFailedWrites(batch, raw);
+      if (rest.length)
+        await settleByWriteIds(rest).catch((err: unknown) => {
+          for (const b of rest) b.waiter.reject(err);
+        });
     }
   });
   return (op: ConditionalUpdate): Promise<boolean> =>
