@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshotPath } from '../support/browser';
-import { startServer, type RunningServer } from '../support/startServer';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from '../support/browser';
+import { useSystem } from '../support/system';
 import { loginAs, menuLabels } from './session';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const system = useSystem();
 
 describe('admin console: each role logs in and sees its own menu', () => {
   it('sends a visitor to login, refuses a wrong password with the server message', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/admin/complaints`);
+    const page = await system.browser.newPage();
+    await page.goto(`${system.server.url}/admin/complaints`);
     await page.getByLabel('账号').waitFor();
     expect(page.url()).toContain('/admin/login?redirect=%2Fcomplaints');
     await page.getByLabel('账号').fill('shequ01');
@@ -31,7 +20,7 @@ describe('admin console: each role logs in and sees its own menu', () => {
   });
 
   it('community worker: field work menu, no vote opening or staff accounts', async () => {
-    const page = await loginAs(browser, server.url, 'shequ01');
+    const page = await loginAs(system.browser, system.server.url, 'shequ01');
     const menu = await menuLabels(page);
     expect(menu).toEqual(
       expect.arrayContaining(['数据看板', '区域与住户', '征求意见', '业主表决', '投诉处理']),
@@ -40,19 +29,19 @@ describe('admin console: each role logs in and sees its own menu', () => {
     await page.getByText('各小区征集率').first().waitFor();
     await page.waitForTimeout(800);
     await page.screenshot({ path: screenshotPath('admin', 'dashboard-community'), fullPage: true });
-    await page.goto(`${server.url}/admin/votes`);
+    await page.goto(`${system.server.url}/admin/votes`);
     await page.locator('.ant-table').first().waitFor();
     expect(await page.getByRole('button', { name: '发起表决' }).count()).toBe(0);
     await page.close();
   });
 
   it('street office: opens votes; bureau admin: manages staff', async () => {
-    const street = await loginAs(browser, server.url, 'jiedao01', '/admin/votes');
+    const street = await loginAs(system.browser, system.server.url, 'jiedao01', '/admin/votes');
     await street.getByRole('button', { name: '发起表决' }).waitFor();
     await street.screenshot({ path: screenshotPath('admin', 'votes-list') });
     await street.close();
 
-    const bureau = await loginAs(browser, server.url, 'zjj', '/admin/staff');
+    const bureau = await loginAs(system.browser, system.server.url, 'zjj', '/admin/staff');
     await bureau.locator('.ant-table-row').first().waitFor();
     expect(await menuLabels(bureau)).toContain('账号管理');
     await bureau.screenshot({ path: screenshotPath('admin', 'staff') });
@@ -60,7 +49,7 @@ describe('admin console: each role logs in and sees its own menu', () => {
   });
 
   it('street office: every main page renders with its data', async () => {
-    const page = await loginAs(browser, server.url, 'jiedao01', '/admin/projects');
+    const page = await loginAs(system.browser, system.server.url, 'jiedao01', '/admin/projects');
     await page.locator('.ant-table-row').first().waitFor();
     await page.screenshot({ path: screenshotPath('admin', 'projects'), fullPage: true });
     await page.locator('.ant-table-row a').first().click();
@@ -84,7 +73,7 @@ describe('admin console: each role logs in and sees its own menu', () => {
       ['/admin/bindings', 'bindings', '.ant-table'],
       ['/admin/dashboard', 'dashboard-street', 'canvas'],
     ] as const) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${system.server.url}${path}`);
       await page.locator(ready).first().waitFor();
       await page.waitForTimeout(500);
       await page.screenshot({ path: screenshotPath('admin', name), fullPage: true });
@@ -93,7 +82,7 @@ describe('admin console: each role logs in and sees its own menu', () => {
   });
 
   it('system administrator: every menu entry', async () => {
-    const page = await loginAs(browser, server.url, 'admin');
+    const page = await loginAs(system.browser, system.server.url, 'admin');
     expect(await menuLabels(page)).toEqual([
       '数据看板',
       '区域与住户',
@@ -110,7 +99,7 @@ describe('admin console: each role logs in and sees its own menu', () => {
   });
 
   it('expert: only projects', async () => {
-    const page = await loginAs(browser, server.url, 'expert1');
+    const page = await loginAs(system.browser, system.server.url, 'expert1');
     expect(await menuLabels(page)).toEqual(['改造项目']);
     await page.close();
   });

@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshotPath } from '../support/browser';
-import { startServer, type RunningServer } from '../support/startServer';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath } from '../support/browser';
+import { useSystem } from '../support/system';
 import type { RegionNode } from '@jiugai/shared';
 import { apiCall, demoPassword, expectBackgroundToBottom, loginAs } from './session';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const system = useSystem();
 
 function findRegion(nodes: RegionNode[], name: string): RegionNode | undefined {
   for (const n of nodes) {
@@ -28,7 +17,7 @@ function findRegion(nodes: RegionNode[], name: string): RegionNode | undefined {
 
 describe('admin console: supervision group members and the dashboard region picker', () => {
   it('community worker appoints a resident to a project supervision group, then removes them', async () => {
-    const page = await loginAs(browser, server.url, 'shequ01', '/admin/supervision');
+    const page = await loginAs(system.browser, system.server.url, 'shequ01', '/admin/supervision');
     await page.locator('.ant-table-row', { hasText: '幸福小区' }).first().click();
     const card = page.locator('.ant-card', { hasText: /幸福小区.*义务监督小组成员（0 人）/ });
     await card.waitFor();
@@ -86,7 +75,7 @@ describe('admin console: supervision group members and the dashboard region pick
   });
 
   it('community worker switches the dashboard from their community to one compound', async () => {
-    const page = await loginAs(browser, server.url, 'shequ01', '/admin/dashboard');
+    const page = await loginAs(system.browser, system.server.url, 'shequ01', '/admin/dashboard');
     await page.getByText('西河社区 数据看板').waitFor();
     // The chosen region's name covers the search input: click the select box itself.
     const picker = page.locator('.ant-select', { has: page.getByRole('combobox', { name: '查看区域' }) });
@@ -122,7 +111,7 @@ describe('admin console: supervision group members and the dashboard region pick
   });
 
   it('street office picks a community of its street; a region outside the scope is refused', async () => {
-    const page = await loginAs(browser, server.url, 'jiedao01', '/admin/dashboard');
+    const page = await loginAs(system.browser, system.server.url, 'jiedao01', '/admin/dashboard');
     await page.getByText('西脑包街道 数据看板').waitFor();
     await page.locator('.ant-select', { has: page.getByRole('combobox', { name: '查看区域' }) }).click();
     const tree = page.locator('.ant-select-dropdown:visible');
@@ -130,14 +119,20 @@ describe('admin console: supervision group members and the dashboard region pick
     await page.getByText('东门社区 数据看板').waitFor();
 
     // Another street's compound, opened from an address: the server's message and a way back.
-    const admin = await apiCall<{ accessToken: string }>(server.url, 'POST', '/auth/login', undefined, {
-      account: 'admin',
-      password: demoPassword,
-    });
-    const regions = await apiCall<RegionNode[]>(server.url, 'GET', '/regions/tree', admin.accessToken);
+    const admin = await apiCall<{ accessToken: string }>(
+      system.server.url,
+      'POST',
+      '/auth/login',
+      undefined,
+      {
+        account: 'admin',
+        password: demoPassword,
+      },
+    );
+    const regions = await apiCall<RegionNode[]>(system.server.url, 'GET', '/regions/tree', admin.accessToken);
     const elsewhere = findRegion(regions, '和平里小区');
     expect(elsewhere).toBeDefined();
-    await page.goto(`${server.url}/admin/dashboard?regionId=${elsewhere!.id}`);
+    await page.goto(`${system.server.url}/admin/dashboard?regionId=${elsewhere!.id}`);
     await page.getByText('数据看板加载失败').waitFor();
     await page.getByText('该数据不在您的管辖范围内').first().waitFor();
     await page.screenshot({ path: screenshotPath('admin', 'dashboard-region-out-of-scope') });

@@ -2,23 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath } from '../support/browser';
-import { startServer, type RunningServer } from '../support/startServer';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshotPath } from '../support/browser';
+import { useSystem } from '../support/system';
 import { expectBackgroundToBottom, fileResidentComplaint, loginAs } from './session';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const system = useSystem();
 
 /** Picks the first option of an antd Select found by its aria-label. */
 async function pickFirst(page: Page, label: string, scope = page.locator('body')) {
@@ -32,7 +22,7 @@ async function confirmPopover(page: Page) {
 
 describe('admin console workflows against the real server', () => {
   it('builds and opens a survey, enters a paper form by keyboard, exports the xlsx and closes the survey', async () => {
-    const page = await loginAs(browser, server.url, 'shequ01', '/admin/surveys/new');
+    const page = await loginAs(system.browser, system.server.url, 'shequ01', '/admin/surveys/new');
     await pickFirst(page, '改造项目');
     await page.getByLabel('问卷标题').fill('E2E 改造意愿调查');
     await page.getByRole('button', { name: '添加题目' }).hover();
@@ -84,7 +74,7 @@ describe('admin console workflows against the real server', () => {
   });
 
   it('opens a vote, enters a paper ballot, closes it and reads the tally with both ratios', async () => {
-    const page = await loginAs(browser, server.url, 'jiedao01', '/admin/votes');
+    const page = await loginAs(system.browser, system.server.url, 'jiedao01', '/admin/votes');
     await page.getByRole('button', { name: '发起表决' }).click();
     const modal = page.locator('.ant-modal:visible');
     await pickFirst(page, '改造项目', modal);
@@ -119,7 +109,7 @@ describe('admin console workflows against the real server', () => {
   });
 
   it('offers only the allowed stage changes and moves a project forward', async () => {
-    const page = await loginAs(browser, server.url, 'jiedao01', '/admin/projects');
+    const page = await loginAs(system.browser, system.server.url, 'jiedao01', '/admin/projects');
     await page.locator('.ant-table-row', { hasText: '征求意见' }).first().locator('a').first().click();
     await page.getByRole('tab', { name: '阶段与节点' }).click();
     const forward = page.getByRole('button', { name: '进入“方案设计”' });
@@ -133,8 +123,8 @@ describe('admin console workflows against the real server', () => {
   });
 
   it('handles a complaint through to 已办结', async () => {
-    const text = await fileResidentComplaint(server.url);
-    const page = await loginAs(browser, server.url, 'shequ01', '/admin/complaints');
+    const text = await fileResidentComplaint(system.server.url);
+    const page = await loginAs(system.browser, system.server.url, 'shequ01', '/admin/complaints');
     const row = page.locator('.ant-table-row', { hasText: text.slice(0, 10) });
     await row.waitFor();
     await page.screenshot({ path: screenshotPath('admin', 'complaints'), fullPage: true });
@@ -164,7 +154,7 @@ describe('admin console workflows against the real server', () => {
     const file = path.join(os.tmpdir(), `households-${Date.now()}.xlsx`);
     await book.xlsx.writeFile(file);
 
-    const page = await loginAs(browser, server.url, 'shequ01', '/admin/regions');
+    const page = await loginAs(system.browser, system.server.url, 'shequ01', '/admin/regions');
     await page
       .locator('.ant-tree-treenode', { hasText: '小区' })
       .first()
@@ -191,7 +181,7 @@ describe('admin console workflows against the real server', () => {
   });
 
   it('shows the writes above in the audit log', async () => {
-    const page = await loginAs(browser, server.url, 'jiedao01', '/admin/audit-log');
+    const page = await loginAs(system.browser, system.server.url, 'jiedao01', '/admin/audit-log');
     await page.locator('.ant-table-row', { hasText: 'E2E 选聘物业服务企业' }).first().waitFor();
     expect(await page.locator('.ant-table-row', { hasText: 'vote.close' }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('admin', 'audit-log-after-writes'), fullPage: true });

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   BindingCodeView,
   BindingRequestView,
@@ -8,8 +7,7 @@ import type {
   ProjectSearchHit,
   SessionUser,
 } from '@jiugai/shared';
-import { launchBrowser } from '../support/browser';
-import { startServer, type RunningServer } from '../support/startServer';
+import { useSystem } from '../support/system';
 import {
   api,
   demoProject,
@@ -25,26 +23,20 @@ import {
   tapText,
 } from './miniappDriver';
 
-let server: RunningServer;
-let browser: Browser;
+const system = useSystem();
 let project: ProjectSearchHit;
 let staff: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  project = await demoProject(server.url);
-  staff = await staffToken(server.url, 'shequ01');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  project = await demoProject(system.server.url);
+  staff = await staffToken(system.server.url, 'shequ01');
 });
 
 describe('mini-program (H5): notice board and household binding', () => {
   it('opens the notice board from the QR scene without login', async () => {
-    const context = await residentContext(browser, 'e2e-board-visitor');
+    const context = await residentContext(system.browser, 'e2e-board-visitor');
     const page = await context.newPage();
-    await open(page, server.url, `pages/board/index?scene=${project.sceneId}`);
+    await open(page, system.server.url, `pages/board/index?scene=${project.sceneId}`);
     const board = current(page);
     await board.getByText(project.name, { exact: true }).waitFor();
     await expect(board.getByText('当前阶段：施工').isVisible()).resolves.toBe(true);
@@ -57,9 +49,9 @@ describe('mini-program (H5): notice board and household binding', () => {
   });
 
   it('in large-font, high-contrast mode every tap target is at least 44 px tall', async () => {
-    const context = await elderlyContext(browser, 'e2e-elderly');
+    const context = await elderlyContext(system.browser, 'e2e-elderly');
     const page = await context.newPage();
-    await open(page, server.url, `pages/board/index?scene=${project.sceneId}`);
+    await open(page, system.server.url, `pages/board/index?scene=${project.sceneId}`);
     await current(page).getByText(project.name, { exact: true }).waitFor();
     await expect(current(page).locator('.page.a11y-large.a11y-contrast').count()).resolves.toBe(1);
     await shot(page, '08-board-large-font-contrast');
@@ -73,17 +65,17 @@ describe('mini-program (H5): notice board and household binding', () => {
 
   it('binds a household by the form; the request waits for the community and then shows the household', async () => {
     const households = await api<ApiPage<HouseholdView>>(
-      server.url,
+      system.server.url,
       'GET',
       `/households?compoundId=${await compoundId()}&size=50`,
       undefined,
       staff,
     );
     const target = households.items.find((h) => h.boundResidents === 0)!;
-    const context = await residentContext(browser, 'e2e-bind-form');
+    const context = await residentContext(system.browser, 'e2e-bind-form');
     const page = await context.newPage();
-    await open(page, server.url, `pages/board/index?scene=${project.sceneId}`);
-    await open(page, server.url, 'mine/pages/bind/index');
+    await open(page, system.server.url, `pages/board/index?scene=${project.sceneId}`);
+    await open(page, system.server.url, 'mine/pages/bind/index');
     const bind = current(page);
     await bind.getByText(target.buildingName, { exact: true }).click();
     await fill(page, '例如：1', target.unit);
@@ -97,7 +89,7 @@ describe('mini-program (H5): notice board and household binding', () => {
     await shot(page, '05-bind-pending');
 
     const pending = await api<ApiPage<BindingRequestView>>(
-      server.url,
+      system.server.url,
       'GET',
       '/bindings?status=pending&size=50',
       undefined,
@@ -105,9 +97,9 @@ describe('mini-program (H5): notice board and household binding', () => {
     );
     const mine = pending.items.find((r) => r.householdId === target.id)!;
     expect(mine.name).toBeTruthy();
-    await api(server.url, 'POST', `/bindings/${mine.id}/approve`, {}, staff);
+    await api(system.server.url, 'POST', `/bindings/${mine.id}/approve`, {}, staff);
 
-    await open(page, server.url, 'pages/mine/index');
+    await open(page, system.server.url, 'pages/mine/index');
     await current(page)
       .getByText(new RegExp(`${target.buildingName} ${target.unit}单元 ${target.room}室`))
       .waitFor();
@@ -117,7 +109,7 @@ describe('mini-program (H5): notice board and household binding', () => {
 
   it('binds a household with the one-time code the community hands out', async () => {
     const households = await api<ApiPage<HouseholdView>>(
-      server.url,
+      system.server.url,
       'GET',
       `/households?compoundId=${await compoundId()}&size=50`,
       undefined,
@@ -125,7 +117,7 @@ describe('mini-program (H5): notice board and household binding', () => {
     );
     const building = households.items[households.items.length - 1].buildingId;
     const codes = await api<{ items: BindingCodeView[] }>(
-      server.url,
+      system.server.url,
       'POST',
       '/bindings/codes',
       { buildingId: building },
@@ -133,20 +125,20 @@ describe('mini-program (H5): notice board and household binding', () => {
     );
     const code = codes.items[codes.items.length - 1];
 
-    const context = await residentContext(browser, 'e2e-bind-code');
+    const context = await residentContext(system.browser, 'e2e-bind-code');
     const page = await context.newPage();
-    await open(page, server.url, 'pages/mine/index');
-    await open(page, server.url, 'mine/pages/bind/index');
+    await open(page, system.server.url, 'pages/mine/index');
+    await open(page, system.server.url, 'mine/pages/bind/index');
     await fill(page, '8 位绑定码', code.code);
     await shot(page, '07-bind-code');
     await tapText(page, '用绑定码绑定');
     await settled(page);
     const me = await api<SessionUser>(
-      server.url,
+      system.server.url,
       'GET',
       '/auth/me',
       undefined,
-      await residentToken(server.url, 'e2e-bind-code'),
+      await residentToken(system.server.url, 'e2e-bind-code'),
     );
     expect(me.households.map((h) => h.id)).toContain(code.householdId);
     await context.close();
@@ -154,6 +146,10 @@ describe('mini-program (H5): notice board and household binding', () => {
 });
 
 async function compoundId(): Promise<string> {
-  const board = await api<{ compoundId: string }>(server.url, 'GET', `/projects/${project.sceneId}/board`);
+  const board = await api<{ compoundId: string }>(
+    system.server.url,
+    'GET',
+    `/projects/${project.sceneId}/board`,
+  );
   return board.compoundId;
 }

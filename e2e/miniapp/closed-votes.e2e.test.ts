@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type {
   MyVoteView,
   Page as ApiPage,
@@ -8,8 +8,8 @@ import type {
   TallyView,
   VoteView,
 } from '@jiugai/shared';
-import { launchBrowser, screenshotPath } from '../support/browser';
-import { startServer, type RunningServer } from '../support/startServer';
+import { screenshotPath } from '../support/browser';
+import { useSystem } from '../support/system';
 import {
   api,
   demoProject,
@@ -22,10 +22,10 @@ import {
   settled,
   staffToken,
   tapText,
+  minutesFromNow,
 } from './miniappDriver';
 
-let server: RunningServer;
-let browser: Browser;
+const system = useSystem();
 let project: ProjectSearchHit;
 let street: string;
 let resident: string;
@@ -33,7 +33,6 @@ let households: SessionUser['households'];
 let freshVote: VoteView;
 let demoVote: MyVoteView;
 
-const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 const areaOf = (centi: number) => (centi / 100).toFixed(2);
 
 /**
@@ -58,18 +57,17 @@ async function tapTargetHeights(page: Page): Promise<number[]> {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  project = await demoProject(server.url);
+  project = await demoProject(system.server.url);
   [street, resident] = await Promise.all([
-    staffToken(server.url, 'jiedao01'),
-    residentToken(server.url, 'demo-resident-1'),
+    staffToken(system.server.url, 'jiedao01'),
+    residentToken(system.server.url, 'demo-resident-1'),
   ]);
-  households = (await api<SessionUser>(server.url, 'GET', '/auth/me', undefined, resident)).households;
+  households = (await api<SessionUser>(system.server.url, 'GET', '/auth/me', undefined, resident)).households;
   expect(households.length).toBe(2);
 
   // A vote that closes with one of the resident's two households voting: far below two thirds, so not valid.
   freshVote = await api<VoteView>(
-    server.url,
+    system.server.url,
     'POST',
     '/votes',
     {
@@ -84,16 +82,16 @@ beforeAll(async () => {
     street,
   );
   await api(
-    server.url,
+    system.server.url,
     'PUT',
     `/votes/${freshVote.id}/ballots/${households[0].id}`,
     { optionId: 'yes' },
     resident,
   );
-  await api(server.url, 'POST', `/votes/${freshVote.id}/close`, {}, street);
+  await api(system.server.url, 'POST', `/votes/${freshVote.id}/close`, {}, street);
 
   const closed = await api<ApiPage<MyVoteView>>(
-    server.url,
+    system.server.url,
     'GET',
     '/votes/mine?status=closed',
     undefined,
@@ -103,16 +101,12 @@ beforeAll(async () => {
   demoVote = closed.items.find((v) => v.id !== freshVote.id)!;
   expect(demoVote).toMatchObject({ result: 'passed', resultLabel: '通过' });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('mini-program (H5): closed votes and their results', () => {
   it('lists closed votes apart from open ones and shows the result, both ratios and the household’s ballot', async () => {
-    const context = await residentContext(browser, 'demo-resident-1');
+    const context = await residentContext(system.browser, 'demo-resident-1');
     const page = await context.newPage();
-    await open(page, server.url, 'participate/pages/votes/index');
+    await open(page, system.server.url, 'participate/pages/votes/index');
     const list = current(page);
     await list.getByText('已结束的表决', { exact: true }).waitFor();
     await list.getByText(freshVote.title).waitFor();
@@ -142,7 +136,7 @@ describe('mini-program (H5): closed votes and their results', () => {
     const result = current(page);
     await result.getByText('表决结果', { exact: true }).waitFor();
     const fresh = await api<TallyView>(
-      server.url,
+      system.server.url,
       'GET',
       `/votes/${freshVote.id}/tally`,
       undefined,
@@ -169,10 +163,16 @@ describe('mini-program (H5): closed votes and their results', () => {
     await fullShot(page, '53-vote-result-invalid-full');
 
     // The seeded vote that passed: figures as the server tallied them, each against 过半数.
-    await open(page, server.url, `participate/pages/vote/index?id=${demoVote.id}`);
+    await open(page, system.server.url, `participate/pages/vote/index?id=${demoVote.id}`);
     const passed = current(page);
     await passed.getByText('我家的表决票').waitFor();
-    const tally = await api<TallyView>(server.url, 'GET', `/votes/${demoVote.id}/tally`, undefined, resident);
+    const tally = await api<TallyView>(
+      system.server.url,
+      'GET',
+      `/votes/${demoVote.id}/tally`,
+      undefined,
+      resident,
+    );
     const yes = tally.approval!.options.find((o) => o.optionId === 'yes')!;
     const passedText = (await passed.textContent()) ?? '';
     expect(passedText).toContain('同意的面积和人数都过半数，表决通过。');
@@ -193,10 +193,16 @@ describe('mini-program (H5): closed votes and their results', () => {
   });
 
   it('keeps option counts hidden while a vote is open', async () => {
-    const context = await residentContext(browser, 'demo-resident-1');
+    const context = await residentContext(system.browser, 'demo-resident-1');
     const page = await context.newPage();
-    const openVotes = await api<ApiPage<MyVoteView>>(server.url, 'GET', '/votes/mine', undefined, resident);
-    await open(page, server.url, `participate/pages/vote/index?id=${openVotes.items[0].id}`);
+    const openVotes = await api<ApiPage<MyVoteView>>(
+      system.server.url,
+      'GET',
+      '/votes/mine',
+      undefined,
+      resident,
+    );
+    await open(page, system.server.url, `participate/pages/vote/index?id=${openVotes.items[0].id}`);
     await current(page).getByText('当前参与情况').waitFor();
     await current(page).getByText('表决结束前不公布各选项的票数。').waitFor();
     const text = (await current(page).textContent()) ?? '';
@@ -206,9 +212,9 @@ describe('mini-program (H5): closed votes and their results', () => {
   });
 
   it('stays readable in large-font, high-contrast mode with 44 px targets', async () => {
-    const context = await elderlyContext(browser, 'demo-resident-1');
+    const context = await elderlyContext(system.browser, 'demo-resident-1');
     const page = await context.newPage();
-    await open(page, server.url, 'participate/pages/votes/index');
+    await open(page, system.server.url, 'participate/pages/votes/index');
     await current(page).getByText(demoVote.title).waitFor();
     await expect(current(page).locator('.page.a11y-large.a11y-contrast').count()).resolves.toBe(1);
     await current(page).getByText('已结束的表决', { exact: true }).scrollIntoViewIfNeeded();
@@ -217,7 +223,7 @@ describe('mini-program (H5): closed votes and their results', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
-    await open(page, server.url, `participate/pages/vote/index?id=${demoVote.id}`);
+    await open(page, system.server.url, `participate/pages/vote/index?id=${demoVote.id}`);
     await current(page).getByText('我家的表决票').waitFor();
     await page.screenshot({ path: screenshotPath('miniapp', '58-vote-result-large-top') });
     await fullShot(page, '59-vote-result-large-full');

@@ -104,3 +104,6 @@ export async function demoProject(baseUrl: string): Promise<ProjectSearchHit> {
   );
   return hits.items[0];
 }
+
+/** An ISO time `m` minutes from now (negative: in the past), for opening and closing surveys and votes. */
+export const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000).toISOString();

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   AuthTokens,
   ComplaintPage,
@@ -11,8 +10,7 @@ import type {
   TallyView,
   VoteView,
 } from '@jiugai/shared';
-import { launchBrowser } from '../support/browser';
-import { startServer, type RunningServer } from '../support/startServer';
+import { useSystem } from '../support/system';
 import {
   api,
   demoProject,
@@ -24,15 +22,14 @@ import {
   shot,
   staffToken,
   tapText,
+  minutesFromNow,
 } from './miniappDriver';
 
-let server: RunningServer;
-let browser: Browser;
+const system = useSystem();
 let project: ProjectSearchHit;
 let community: string;
 let street: string;
 
-const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 // A 2×2 red PNG: the phone compresses it to JPEG before upload, and the server checks the bytes.
 const photo = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
@@ -40,22 +37,17 @@ const photo = Buffer.from(
 );
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  project = await demoProject(server.url);
+  project = await demoProject(system.server.url);
   [community, street] = await Promise.all([
-    staffToken(server.url, 'shequ01'),
-    staffToken(server.url, 'jiedao01'),
+    staffToken(system.server.url, 'shequ01'),
+    staffToken(system.server.url, 'jiedao01'),
   ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('mini-program (H5): survey, vote, complaint and inspection', () => {
   it('answers the survey for one of two households and the collection rate goes up', async () => {
     const survey = await api<SurveyView>(
-      server.url,
+      system.server.url,
       'POST',
       '/surveys',
       {
@@ -105,16 +97,16 @@ describe('mini-program (H5): survey, vote, complaint and inspection', () => {
       community,
     );
     const before = await api<SurveyCollectionView>(
-      server.url,
+      system.server.url,
       'GET',
       `/surveys/${survey.id}/collection`,
       undefined,
       community,
     );
 
-    const context = await residentContext(browser, 'demo-resident-1');
+    const context = await residentContext(system.browser, 'demo-resident-1');
     const page = await context.newPage();
-    await open(page, server.url, 'participate/pages/surveys/index');
+    await open(page, system.server.url, 'participate/pages/surveys/index');
     await current(page).getByText(survey.title).waitFor();
     await shot(page, '10-survey-list');
     await tapText(page, survey.title);
@@ -147,7 +139,7 @@ describe('mini-program (H5): survey, vote, complaint and inspection', () => {
     await context.close();
 
     const after = await api<SurveyCollectionView>(
-      server.url,
+      system.server.url,
       'GET',
       `/surveys/${survey.id}/collection`,
       undefined,
@@ -159,7 +151,7 @@ describe('mini-program (H5): survey, vote, complaint and inspection', () => {
 
   it('votes through the confirm screen, participation goes up, and the result shows both ratios after close', async () => {
     const vote = await api<VoteView>(
-      server.url,
+      system.server.url,
       'POST',
       '/votes',
       {
@@ -174,11 +166,17 @@ describe('mini-program (H5): survey, vote, complaint and inspection', () => {
       },
       street,
     );
-    const before = await api<TallyView>(server.url, 'GET', `/votes/${vote.id}/tally`, undefined, street);
+    const before = await api<TallyView>(
+      system.server.url,
+      'GET',
+      `/votes/${vote.id}/tally`,
+      undefined,
+      street,
+    );
 
-    const context = await residentContext(browser, 'demo-resident-2');
+    const context = await residentContext(system.browser, 'demo-resident-2');
     const page = await context.newPage();
-    await open(page, server.url, 'participate/pages/votes/index');
+    await open(page, system.server.url, 'participate/pages/votes/index');
     await tapText(page, vote.title);
     await settled(page);
     await current(page).getByText('怎样才算通过').waitFor();
@@ -193,11 +191,17 @@ describe('mini-program (H5): survey, vote, complaint and inspection', () => {
     await current(page).getByText('✓ 投票成功').waitFor();
     await shot(page, '23-vote-done');
 
-    const after = await api<TallyView>(server.url, 'GET', `/votes/${vote.id}/tally`, undefined, street);
+    const after = await api<TallyView>(
+      system.server.url,
+      'GET',
+      `/votes/${vote.id}/tally`,
+      undefined,
+      street,
+    );
     expect(after.participation.households).toBe(before.participation.households + 1);
 
-    await api(server.url, 'POST', `/votes/${vote.id}/close`, {}, street);
-    await open(page, server.url, `participate/pages/vote/index?id=${vote.id}`);
+    await api(system.server.url, 'POST', `/votes/${vote.id}/close`, {}, street);
+    await open(page, system.server.url, `participate/pages/vote/index?id=${vote.id}`);
     await current(page)
       .getByText(/^弃权：/)
       .scrollIntoViewIfNeeded();
@@ -212,10 +216,10 @@ describe('mini-program (H5): survey, vote, complaint and inspection', () => {
   });
 
   it('files a complaint with a photo and it reaches the staff queue', async () => {
-    const context = await residentContext(browser, 'demo-resident-3');
+    const context = await residentContext(system.browser, 'demo-resident-3');
     const page = await context.newPage();
-    await open(page, server.url, `pages/board/index?scene=${project.sceneId}`);
-    await open(page, server.url, `mine/pages/complaint-new/index?projectId=${project.id}`);
+    await open(page, system.server.url, `pages/board/index?scene=${project.sceneId}`);
+    await open(page, system.server.url, `mine/pages/complaint-new/index?projectId=${project.id}`);
     await tapText(page, '施工质量');
     await fill(
       page,
@@ -234,7 +238,7 @@ describe('mini-program (H5): survey, vote, complaint and inspection', () => {
     await context.close();
 
     const queue = await api<ComplaintPage>(
-      server.url,
+      system.server.url,
       'GET',
       `/complaints?projectId=${project.id}&size=50`,
       undefined,
@@ -246,21 +250,21 @@ describe('mini-program (H5): survey, vote, complaint and inspection', () => {
   });
 
   it('a supervision-group member files an inspection with ratings and sees it in their records', async () => {
-    const supervisor = await api<AuthTokens>(server.url, 'POST', '/auth/dev-login', {
+    const supervisor = await api<AuthTokens>(system.server.url, 'POST', '/auth/dev-login', {
       openid: 'demo-supervisor-1',
     });
     await api(
-      server.url,
+      system.server.url,
       'POST',
       '/supervision/members',
       { projectId: project.id, userId: supervisor.user.id, category: 'npc_deputy' },
       community,
     );
 
-    const context = await residentContext(browser, 'demo-supervisor-1');
+    const context = await residentContext(system.browser, 'demo-supervisor-1');
     const page = await context.newPage();
-    await open(page, server.url, `pages/board/index?scene=${project.sceneId}`);
-    await open(page, server.url, 'pages/mine/index');
+    await open(page, system.server.url, `pages/board/index?scene=${project.sceneId}`);
+    await open(page, system.server.url, 'pages/mine/index');
     await tapText(page, '微信登录');
     await current(page).getByText('张建华 · 义务监督员').waitFor();
     await tapText(page, '填写巡查记录');
@@ -279,7 +283,7 @@ describe('mini-program (H5): survey, vote, complaint and inspection', () => {
     await context.close();
 
     const mine = await api<ApiPage<InspectionView>>(
-      server.url,
+      system.server.url,
       'GET',
       '/supervision/inspections/mine',
       undefined,
